@@ -1,0 +1,6 @@
+package io.qrelease;
+
+public class Qrelease {
+  public static void main(String[] args) {
+  }
+}

@@ -1,0 +1,31 @@
+package io.qrelease.domain;
+
+import java.time.Instant;
+
+/** One delivered (or quarantined) copy of a message for one recipient: a row of the store. */
+public record MailCopy(
+    String networkMessageId,
+    String internetMessageId,
+    String recipient,
+    String sender,
+    String subject,
+    Instant receivedAt,
+    Location location,
+    QuarantineType quarantineType,
+    String policyType,
+    String policyName,
+    Instant expiresAt,
+    ReleaseStatus releaseStatus) {
+
+  public EntityKey key() {
+    return new EntityKey(networkMessageId, recipient);
+  }
+
+  public boolean released() {
+    return releaseStatus == ReleaseStatus.Released;
+  }
+
+  public boolean expiredAt(Instant now) {
+    return location == Location.Quarantine && expiresAt != null && expiresAt.isBefore(now);
+  }
+}

@@ -1,0 +1,5 @@
+package io.qrelease.domain;
+
+public enum ReleaseStatus {
+  NotReleased, Requested, Approved, Denied, Released
+}

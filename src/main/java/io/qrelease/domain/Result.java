@@ -1,0 +1,6 @@
+package io.qrelease.domain;
+
+/** The outcome recorded in an entity's audit row. */
+public enum Result {
+  Success, AlreadyInDestination, Skipped, Failed
+}

@@ -1,0 +1,179 @@
+package io.qrelease.input;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Streams a CSV export record by record in constant memory, following SPEC §3: RFC 4180 quoting,
+ * UTF-8 with or without a byte order mark, CRLF or LF, a leading PowerShell {@code #TYPE} line and
+ * blank lines skipped.
+ *
+ * <p>Bytes that are not valid UTF-8 in data rows become U+FFFD instead of failing the run: the
+ * identifiers qrelease acts on (message ids, addresses) are ASCII, so a damaged row is rejected by
+ * the row rules as malformed while a subject saved in a legacy code page costs nothing. A header
+ * that does not decode, or a UTF-16 file, is refused, since no column could be trusted.
+ *
+ * <p>A record may span at most {@value #MAX_LINES_PER_RECORD} lines: an unbalanced quote would
+ * otherwise swallow the rest of a million-row file into one cell.
+ */
+public final class CsvInput implements AutoCloseable {
+
+  static final int MAX_LINES_PER_RECORD = 1000;
+  private static final int BUFFER_CHARS = 1 << 16;
+  private static final String POWERSHELL_TYPE_LINE = "#TYPE";
+
+  private final String fileName;
+  private final CSVReader reader;
+  private final Header header;
+
+  private CsvInput(String fileName, CSVReader reader) throws IOException {
+    this.fileName = fileName;
+    this.reader = reader;
+    this.header = readHeader();
+  }
+
+  /** Opens the file and reads up to and including its header row. */
+  public static CsvInput open(Path file) throws IOException {
+    String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (Files.isDirectory(file)) {
+      throw new InputRefusedException(file + " is a directory; name the CSV file itself.");
+    }
+    InputStream bytes;
+    try {
+      bytes = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new InputRefusedException(file + " does not exist; check the path and try again.", e);
+    }
+    try {
+      CSVReader reader =
+          new CSVReaderBuilder(new BufferedReader(utf8(bytes, fileName), BUFFER_CHARS))
+              .withCSVParser(new RFC4180ParserBuilder().build())
+              .withVerifyReader(false)
+              .withMultilineLimit(MAX_LINES_PER_RECORD)
+              .build();
+      return new CsvInput(fileName, reader);
+    } catch (IOException | RuntimeException e) {
+      bytes.close();
+      throw e;
+    }
+  }
+
+  public Header header() {
+    return header;
+  }
+
+  /** The next non-blank record, or null at the end of the file. */
+  public CsvRow next() throws IOException {
+    while (true) {
+      long firstLine = reader.getLinesRead() + 1;
+      String[] cells = readRecord(firstLine);
+      if (cells == null) {
+        return null;
+      }
+      if (!blank(cells)) {
+        return new CsvRow(firstLine, cells);
+      }
+    }
+  }
+
+  /** Physical lines consumed so far, the #TYPE line and blank lines included. */
+  public long linesRead() {
+    return reader.getLinesRead();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+
+  private Header readHeader() throws IOException {
+    String[] cells = nextNonBlank();
+    if (cells != null && cells[0].startsWith(POWERSHELL_TYPE_LINE)) {
+      cells = nextNonBlank();
+    }
+    if (cells == null) {
+      throw new InputRefusedException(
+          fileName
+              + " has no header row; export it again with its column names on the first line.");
+    }
+    for (String cell : cells) {
+      if (cell.indexOf('\uFFFD') >= 0 || cell.indexOf('\0') >= 0) {
+        throw notUtf8();
+      }
+    }
+    return new Header(List.of(cells));
+  }
+
+  private String[] nextNonBlank() throws IOException {
+    CsvRow row = next();
+    return row == null ? null : row.cells();
+  }
+
+  private String[] readRecord(long firstLine) throws IOException {
+    try {
+      return reader.readNextSilently();
+    } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException e) {
+      throw unbalancedQuote(firstLine, e);
+    }
+  }
+
+  private InputRefusedException unbalancedQuote(long firstLine, IOException cause) {
+    return new InputRefusedException(
+        fileName + " has a quoted field opened on line " + firstLine
+            + " that is never closed; fix the quotes on that line and run again.",
+        cause);
+  }
+
+  private InputRefusedException notUtf8() {
+    return new InputRefusedException(
+        fileName
+            + " is not UTF-8 text; save it as CSV UTF-8 (PowerShell: Export-Csv -Encoding UTF8)"
+            + " and run again.");
+  }
+
+  /** Spreadsheets save empty rows as ",,,", which is as blank as an empty line. */
+  private static boolean blank(String[] cells) {
+    for (String cell : cells) {
+      if (cell != null && !cell.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Consumes a UTF-8 byte order mark, refuses a UTF-16 one (Windows PowerShell's "Unicode"
+   * encoding, a common mistake) and decodes the rest as UTF-8 with replacement.
+   */
+  private static InputStreamReader utf8(InputStream bytes, String fileName) throws IOException {
+    PushbackInputStream in = new PushbackInputStream(bytes, 3);
+    byte[] start = new byte[3];
+    int read = in.readNBytes(start, 0, 3);
+    if (read >= 2
+        && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+            || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
+      throw new InputRefusedException(
+          fileName + " is UTF-16 text; save it as CSV UTF-8 (PowerShell: Export-Csv -Encoding UTF8)"
+              + " and run again.");
+    }
+    boolean utf8Bom =
+        read == 3 && start[0] == (byte) 0xEF && start[1] == (byte) 0xBB && start[2] == (byte) 0xBF;
+    if (!utf8Bom) {
+      in.unread(start, 0, read);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+}

@@ -21,8 +21,9 @@ public record MailCopy(
     return new EntityKey(networkMessageId, recipient);
   }
 
+  /** An approved release request has already been carried out, so releasing that copy again would be a second release. */
   public boolean released() {
-    return releaseStatus == ReleaseStatus.Released;
+    return releaseStatus == ReleaseStatus.Released || releaseStatus == ReleaseStatus.Approved;
   }
 
   public boolean expiredAt(Instant now) {

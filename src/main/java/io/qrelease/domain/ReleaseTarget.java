@@ -49,10 +49,15 @@ public sealed interface ReleaseTarget {
     return copies.stream().map(copy -> new Candidate(copy.key(), true, copy, false)).toList();
   }
 
-  private static Candidate named(String networkMessageId, String recipient, List<MailCopy> copies) {
+  /**
+   * Only an address the operator typed into --release-to can fail to be an original recipient; a
+   * row's own recipient that the store lacks is simply a copy it has not imported (NotFound).
+   */
+  private static Candidate named(String networkMessageId, String recipient, List<MailCopy> copies,
+      boolean namedByReleaseTo) {
     EntityKey key = new EntityKey(networkMessageId, recipient);
     MailCopy copy = copies.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
-    return new Candidate(key, true, copy, copy == null && !copies.isEmpty());
+    return new Candidate(key, true, copy, namedByReleaseTo && copy == null && !copies.isEmpty());
   }
 
   record RowRecipient() implements ReleaseTarget {
@@ -64,7 +69,7 @@ public sealed interface ReleaseTarget {
       return malformed(networkMessageId, rowRecipient).map(List::of).orElseGet(() ->
           EntityKey.normalize(rowRecipient).isEmpty()
               ? everyCopyOr(networkMessageId, rowRecipient, copies)
-              : List.of(named(networkMessageId, rowRecipient, copies)));
+              : List.of(named(networkMessageId, rowRecipient, copies, false)));
     }
   }
 
@@ -91,7 +96,7 @@ public sealed interface ReleaseTarget {
       }
       List<Candidate> candidates = new ArrayList<>(addresses.size());
       for (String address : addresses) {
-        candidates.add(named(networkMessageId, address, copies));
+        candidates.add(named(networkMessageId, address, copies, true));
       }
       return candidates;
     }

@@ -1,6 +1,64 @@
 package io.qrelease;
 
-public class Qrelease {
+import io.qrelease.cli.Refusal;
+import io.qrelease.cli.QreleaseCommand;
+import io.qrelease.input.InputRefusedException;
+import io.qrelease.jobs.ExitCode;
+import io.qrelease.store.Database;
+import io.qrelease.tenant.TenantFileException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import picocli.CommandLine;
+
+/** The command line: every outcome is an exit code and, for an error, one sentence on the terminal. */
+public final class Qrelease {
+
+  private Qrelease() {
+  }
+
   public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    CommandLine line = new CommandLine(new QreleaseCommand());
+    line.setParameterExceptionHandler((error, arguments) -> {
+      CommandLine command = error.getCommandLine();
+      command.getErr().println(error.getMessage() + "; see '" + command.getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCode.REFUSED.code();
+    });
+    line.setExecutionExceptionHandler((error, command, parsed) -> {
+      if (refusal(error)) {
+        command.getErr().println(error.getMessage());
+        return ExitCode.REFUSED.code();
+      }
+      Path log = logError(error);
+      command.getErr().println("qrelease failed: " + error + "; the details are in " + log + ".");
+      return ExitCode.FAILED.code();
+    });
+    return line.execute(args);
+  }
+
+  private static boolean refusal(Throwable error) {
+    return error instanceof Refusal || error instanceof InputRefusedException || error instanceof TenantFileException;
+  }
+
+  /** Stack traces go to the log file, never to the terminal. */
+  private static Path logError(Throwable error) {
+    Path log = Database.resolve(null).logFile();
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    try {
+      Files.createDirectories(log.getParent());
+      Files.writeString(log, Instant.now() + " ERROR " + trace, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException ignored) {
+      return Path.of("(no log: " + ignored.getMessage() + ")");
+    }
+    return log;
   }
 }

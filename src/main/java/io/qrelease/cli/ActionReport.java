@@ -1,0 +1,87 @@
+package io.qrelease.cli;
+
+import io.qrelease.domain.Reason;
+import io.qrelease.domain.Result;
+import io.qrelease.store.ActionCounts;
+import io.qrelease.store.ActionRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The summary of one bulk action, as text for the terminal and as JSON for scripts. */
+record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, long rowsThisRun,
+    boolean completedEarlier) {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  int exitCode() {
+    return action.exitCode() == null ? 1 : action.exitCode();
+  }
+
+  String text() {
+    StringBuilder out = new StringBuilder();
+    if (completedEarlier) {
+      out.append("This release completed earlier; nothing was changed. Its summary:\n");
+    }
+    line(out, "action", action.actionId() + "  " + action.status() + "  (exit " + exitCode() + ")");
+    if (action.name() != null && !action.name().isEmpty()) {
+      line(out, "name", action.name());
+    }
+    line(out, "source", action.source() + "   action " + action.actionType() + "   release to " + action.releaseTo());
+    line(out, "operator", action.operator());
+    line(out, "execution", Long.toString(action.jobExecutionId()));
+    line(out, "entities", counts.total() + "   " + Arrays.stream(Result.values())
+        .map(result -> result + " " + counts.count(result)).collect(Collectors.joining("   ")));
+    String reasons = Arrays.stream(Reason.values()).filter(reason -> counts.count(reason) > 0)
+        .map(reason -> reason + " " + counts.count(reason)).collect(Collectors.joining(", "));
+    if (!reasons.isEmpty()) {
+      line(out, "skipped", reasons);
+    }
+    line(out, "rows", action.rowsRead() + " read, " + action.duplicateRows() + " duplicate entities collapsed");
+    double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+    line(out, "elapsed", String.format("%.1f s (%.0f rows/s)", seconds, rowsThisRun / seconds));
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String label, String value) {
+    out.append(String.format("  %-10s %s%n", label, value));
+  }
+
+  Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("actionId", action.actionId());
+    json.put("executionId", action.jobExecutionId());
+    json.put("status", action.status());
+    json.put("exitCode", exitCode());
+    json.put("name", action.name());
+    json.put("source", action.source());
+    json.put("actionType", action.actionType());
+    json.put("operator", action.operator());
+    json.put("releaseTo", action.releaseTo());
+    json.put("total", counts.total());
+    json.put("rowsRead", action.rowsRead());
+    json.put("duplicatesCollapsed", action.duplicateRows());
+    json.put("durationMs", elapsed.toMillis());
+    Map<String, Long> results = new LinkedHashMap<>();
+    Arrays.stream(Result.values()).forEach(result -> results.put(result.name(), counts.count(result)));
+    json.put("results", results);
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    Arrays.stream(Reason.values()).forEach(reason -> reasons.put(reason.name(), counts.count(reason)));
+    json.put("reasons", reasons);
+    return json;
+  }
+
+  void writeJson(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n");
+  }
+}

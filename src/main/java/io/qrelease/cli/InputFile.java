@@ -1,0 +1,45 @@
+package io.qrelease.cli;
+
+import io.qrelease.input.Column;
+import io.qrelease.input.CsvInput;
+import io.qrelease.input.Header;
+import io.qrelease.input.InputRefusedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** An input file checked before a job starts: it exists, it has the columns, and its content hash. */
+record InputFile(Path path, Header header, String sha256) {
+
+  static InputFile check(Path path, Column... required) {
+    if (!Files.isRegularFile(path)) {
+      throw new Refusal(path + " does not exist or is not a file; check the path.");
+    }
+    try (CsvInput input = CsvInput.open(path)) {
+      Header header = input.header();
+      header.require(path.getFileName().toString(), required);
+      return new InputFile(path.toAbsolutePath().normalize(), header, sha256(path));
+    } catch (InputRefusedException e) {
+      throw new Refusal(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new Refusal("Cannot read " + path + " (" + e.getMessage() + "); check that the file is readable.", e);
+    }
+  }
+
+  private static String sha256(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.qrelease.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "qrelease", mixinStandardHelpOptions = true, version = "qrelease 0.1.0",
+    description = {"Releases false-positive email from quarantine in bulk, as restartable batch jobs.",
+        "Without a command, runs the demo: imports the sample exports into the database and",
+        "releases the sample hunting export as analyst@contoso.com."},
+    subcommands = {ImportCommand.class, ReleaseCommand.class, ActionsCommand.class})
+public class QreleaseCommand implements Callable<Integer> {
+
+  static final Path SAMPLES = Path.of("samples");
+  static final String DEMO_OPERATOR = "analyst@contoso.com";
+
+  @Mixin
+  StoreOptions store;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    CommandLine line = spec.commandLine();
+    String[] database = store.db == null ? new String[0] : new String[] {"--db", store.db};
+    String[] tenant = {"--tenant", store.tenant.toString()};
+    System.out.println("Importing the sample quarantine export and EmailEvents export:");
+    int quarantine = line.execute(concat(new String[] {"import", SAMPLES.resolve("quarantine-export.csv").toString()}, database, tenant));
+    int events = line.execute(concat(new String[] {"import", SAMPLES.resolve("email-events.csv").toString()}, database, tenant));
+    if (quarantine == 1 || quarantine == 2 || events == 1 || events == 2) {
+      return Math.max(quarantine, events);
+    }
+    System.out.println();
+    System.out.println("Releasing the sample hunting export as " + DEMO_OPERATOR + ":");
+    return line.execute(concat(new String[] {"release", SAMPLES.resolve("hunting-export.csv").toString(),
+        "--operator", DEMO_OPERATOR, "--name", "Demo: false positives of the sample campaign"}, database, tenant));
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+}

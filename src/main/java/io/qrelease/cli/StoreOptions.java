@@ -1,0 +1,31 @@
+package io.qrelease.cli;
+
+import io.qrelease.store.Database;
+import io.qrelease.tenant.Tenant;
+import io.qrelease.tenant.TenantFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: which database and which tenant file. */
+public class StoreOptions {
+
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "Database (default: $QRELEASE_DB, else " + Database.DEFAULT_URL + ").")
+  String db;
+
+  @Option(names = "--tenant", paramLabel = "FILE", defaultValue = "jobs/tenant.yml",
+      description = "Tenant file with operators, roles and scopes (default: ${DEFAULT-VALUE}).")
+  Path tenant;
+
+  Database database() {
+    return Database.resolve(db);
+  }
+
+  Tenant loadTenant() {
+    try {
+      return Tenant.load(tenant);
+    } catch (TenantFileException e) {
+      throw new Refusal(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.qrelease.jobs;
+
+/** The names of the job parameters the jobs share. */
+public final class RunParameters {
+
+  /** Where the input is now; not identifying, so a moved file still resumes its run. */
+  public static final String INPUT = "input";
+  /** The input's content hash: the same content is the same run, a changed file a new one. */
+  public static final String INPUT_SHA256 = "inputSha256";
+
+  private RunParameters() {
+  }
+}

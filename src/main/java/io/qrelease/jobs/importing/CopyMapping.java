@@ -1,0 +1,91 @@
+package io.qrelease.jobs.importing;
+
+import io.qrelease.domain.EntityKey;
+import io.qrelease.domain.Location;
+import io.qrelease.domain.MailCopy;
+import io.qrelease.domain.QuarantineType;
+import io.qrelease.domain.ReleaseStatus;
+import io.qrelease.input.Cells;
+import io.qrelease.input.Column;
+import io.qrelease.input.CsvRow;
+import io.qrelease.input.ExportKind;
+import io.qrelease.input.Header;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Turns a record of a quarantine export or an EmailEvents export into mail copies. A quarantine
+ * export row is in quarantine unless the export says it was released; an EmailEvents row is
+ * where its latest delivery location says.
+ */
+public final class CopyMapping implements BiFunction<Header, CsvRow, ImportedRow> {
+
+  private final ExportKind kind;
+
+  public CopyMapping(ExportKind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public ImportedRow apply(Header header, CsvRow row) {
+    try {
+      String messageId = Cells.messageId(header.value(row, Column.MESSAGE));
+      if (!EntityKey.isMessageId(messageId)) {
+        return ImportedRow.rejected(row.lineNumber(), "network message id '" + messageId + "' is not a GUID");
+      }
+      List<String> recipients = Cells.recipients(header.value(row, Column.RECIPIENT));
+      if (recipients.isEmpty()) {
+        return ImportedRow.rejected(row.lineNumber(), "the row has no recipient");
+      }
+      for (String recipient : recipients) {
+        if (!EntityKey.isAddress(recipient)) {
+          return ImportedRow.rejected(row.lineNumber(), "recipient '" + recipient + "' is not an email address");
+        }
+      }
+      return new ImportedRow(row.lineNumber(), copies(header, row, messageId, recipients), null);
+    } catch (IllegalArgumentException unusable) {
+      return ImportedRow.rejected(row.lineNumber(), unusable.getMessage());
+    }
+  }
+
+  private List<MailCopy> copies(Header header, CsvRow row, String messageId, List<String> recipients) {
+    Instant receivedAt = Cells.instant(header.value(row, Column.RECEIVED_AT));
+    String internetMessageId = blankToNull(header.value(row, Column.INTERNET_MESSAGE_ID));
+    String sender = blankToNull(EntityKey.normalize(header.value(row, Column.SENDER)));
+    String subject = blankToNull(header.value(row, Column.SUBJECT));
+    Location location;
+    QuarantineType type = null;
+    ReleaseStatus status = null;
+    Instant expiresAt = null;
+    if (kind == ExportKind.QUARANTINE_EXPORT) {
+      type = Cells.quarantineType(header.value(row, Column.QUARANTINE_TYPES));
+      status = Cells.releaseStatus(header.value(row, Column.RELEASE_STATUS));
+      if (status == null) {
+        status = ReleaseStatus.NotReleased;
+      }
+      expiresAt = Cells.instant(header.value(row, Column.EXPIRES));
+      location = status == ReleaseStatus.Released ? Location.Inbox : Location.Quarantine;
+    } else {
+      location = Cells.location(header.value(row, Column.LATEST_DELIVERY_LOCATION));
+      if (location == null) {
+        location = Cells.location(header.value(row, Column.DELIVERY_LOCATION));
+      }
+      if (location == null) {
+        throw new IllegalArgumentException("the row has no delivery location");
+      }
+    }
+    String policyType = blankToNull(header.value(row, Column.POLICY_TYPE));
+    String policyName = blankToNull(header.value(row, Column.POLICY_NAME));
+    Location where = location;
+    QuarantineType quarantineType = type;
+    ReleaseStatus releaseStatus = status;
+    Instant expires = expiresAt;
+    return recipients.stream().map(recipient -> new MailCopy(messageId, internetMessageId, recipient, sender, subject,
+        receivedAt, where, quarantineType, policyType, policyName, expires, releaseStatus)).toList();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,39 @@
+package io.qrelease.jobs.importing;
+
+import io.qrelease.domain.MailCopy;
+import io.qrelease.store.MailCopyStore;
+import io.qrelease.store.RejectStore;
+import io.qrelease.store.RejectStore.Reject;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Upserts a chunk's copies in one JDBC batch and keeps its unusable rows for the rejects file. */
+public class ImportWriter implements ItemWriter<ImportedRow> {
+
+  private final MailCopyStore copies;
+  private final RejectStore rejects;
+  private final long jobInstanceId;
+
+  public ImportWriter(MailCopyStore copies, RejectStore rejects, long jobInstanceId) {
+    this.copies = copies;
+    this.rejects = rejects;
+    this.jobInstanceId = jobInstanceId;
+  }
+
+  @Override
+  public void write(Chunk<? extends ImportedRow> chunk) {
+    List<MailCopy> upserts = new ArrayList<>();
+    List<Reject> unusable = new ArrayList<>();
+    for (ImportedRow row : chunk) {
+      if (row.isRejected()) {
+        unusable.add(new Reject(row.lineNumber(), row.rejection()));
+      } else {
+        upserts.addAll(row.copies());
+      }
+    }
+    copies.upsert(upserts);
+    rejects.add(jobInstanceId, unusable);
+  }
+}

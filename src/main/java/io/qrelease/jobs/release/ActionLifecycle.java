@@ -1,0 +1,60 @@
+package io.qrelease.jobs.release;
+
+import io.qrelease.domain.Reason;
+import io.qrelease.domain.Result;
+import io.qrelease.jobs.ExitCode;
+import io.qrelease.jobs.RunParameters;
+import io.qrelease.store.ActionCounts;
+import io.qrelease.store.ActionRecord;
+import io.qrelease.store.ActionStore;
+import java.time.Instant;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/** Keeps the Action center record of a release in step with its job: opened on start, closed with its outcome. */
+public class ActionLifecycle implements JobExecutionListener {
+
+  public static final String ACTION_ID = "actionId";
+
+  private final ActionStore actions;
+
+  public ActionLifecycle(ActionStore actions) {
+    this.actions = actions;
+  }
+
+  @Override
+  public void beforeJob(JobExecution execution) {
+    JobParameters parameters = execution.getJobParameters();
+    String actionId = actions.open(new ActionRecord(null, execution.getJobInstance().getInstanceId(),
+        execution.getId(), parameters.getString(ReleaseParameters.NAME), parameters.getString(ReleaseParameters.SOURCE),
+        parameters.getString(ReleaseParameters.ACTION), parameters.getString(ReleaseParameters.OPERATOR),
+        parameters.getString(ReleaseParameters.RELEASE_TO), parameters.getString(RunParameters.INPUT),
+        "InProgress", Instant.now(), null, 0, 0, null));
+    execution.getExecutionContext().putString(ACTION_ID, actionId);
+  }
+
+  @Override
+  public void afterJob(JobExecution execution) {
+    String actionId = execution.getExecutionContext().getString(ACTION_ID);
+    ExitCode exitCode = exitCode(execution.getStatus(), actions.counts(actionId));
+    actions.finish(actionId, status(execution.getStatus()), Instant.now(), exitCode.code());
+  }
+
+  static String status(BatchStatus status) {
+    return switch (status) {
+      case COMPLETED -> "Completed";
+      case STOPPED, STOPPING -> "Stopped";
+      default -> "Failed";
+    };
+  }
+
+  static ExitCode exitCode(BatchStatus status, ActionCounts counts) {
+    if (status != BatchStatus.COMPLETED) {
+      return ExitCode.FAILED;
+    }
+    return counts.count(Reason.InvalidRow) > 0 || counts.count(Result.Failed) > 0
+        ? ExitCode.COMPLETED_WITH_PROBLEMS : ExitCode.COMPLETED;
+  }
+}

@@ -1,0 +1,17 @@
+package io.qrelease.jobs.release;
+
+/** The release job's own parameters; with the input's hash they identify a run. */
+public final class ReleaseParameters {
+
+  public static final String OPERATOR = "operator";
+  public static final String ACTION = "action";
+  public static final String RELEASE_TO = "releaseTo";
+  public static final String FORCE = "force";
+  public static final String NAME = "name";
+  public static final String SOURCE = "source";
+  /** Not identifying: roles and scopes are read afresh from the tenant file on every run. */
+  public static final String TENANT = "tenant";
+
+  private ReleaseParameters() {
+  }
+}

@@ -1,0 +1,97 @@
+package io.qrelease.jobs.release;
+
+import io.qrelease.domain.ActionRequest;
+import io.qrelease.domain.Candidate;
+import io.qrelease.domain.Eligibility;
+import io.qrelease.domain.EntityKey;
+import io.qrelease.domain.MailCopy;
+import io.qrelease.domain.ReleaseTarget;
+import io.qrelease.domain.Result;
+import io.qrelease.domain.Verdict;
+import io.qrelease.store.ActionStore;
+import io.qrelease.store.AuditEntry;
+import io.qrelease.store.MailCopyStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Decides and records the fate of every entity of a chunk of selection rows: one lookup of the
+ * chunk's copies, one of the entities earlier chunks already audited, then the releases and the
+ * audit rows as JDBC batches, all in the chunk's transaction.
+ */
+public class ReleaseWriter implements ItemWriter<SelectionRow> {
+
+  private final MailCopyStore copies;
+  private final ActionStore actions;
+  private final String actionId;
+  private final ReleaseTarget target;
+  private final Supplier<ActionRequest> request;
+
+  public ReleaseWriter(MailCopyStore copies, ActionStore actions, String actionId, ReleaseTarget target,
+      Supplier<ActionRequest> request) {
+    this.copies = copies;
+    this.actions = actions;
+    this.actionId = actionId;
+    this.target = target;
+    this.request = request;
+  }
+
+  private record Entity(Candidate candidate, long lineNumber) {
+  }
+
+  @Override
+  public void write(Chunk<? extends SelectionRow> chunk) {
+    Set<String> messageIds = new HashSet<>();
+    for (SelectionRow row : chunk) {
+      messageIds.add(row.networkMessageId());
+    }
+    Map<String, List<MailCopy>> known = copies.copiesOf(messageIds.stream().filter(EntityKey::isMessageId).toList());
+
+    Map<EntityKey, Entity> entities = new LinkedHashMap<>();
+    long candidates = 0;
+    for (SelectionRow row : chunk) {
+      List<MailCopy> copiesOfMessage = known.getOrDefault(row.networkMessageId(), List.of());
+      for (String recipient : row.recipients().isEmpty() ? List.of("") : row.recipients()) {
+        for (Candidate candidate : target.candidates(row.networkMessageId(), recipient, copiesOfMessage)) {
+          candidates++;
+          entities.putIfAbsent(ActionStore.stored(candidate.key()), new Entity(candidate, row.lineNumber()));
+        }
+      }
+    }
+    entities.keySet().removeAll(actions.audited(actionId, messageIds));
+
+    ActionRequest now = request.get();
+    Eligibility rules = new Eligibility(now);
+    List<AuditEntry> audit = new ArrayList<>(entities.size());
+    List<MailCopy> releases = new ArrayList<>();
+    List<Integer> releaseRows = new ArrayList<>();
+    for (Map.Entry<EntityKey, Entity> entity : entities.entrySet()) {
+      Verdict verdict = rules.decide(entity.getValue().candidate());
+      if (verdict.result() == Result.Success) {
+        releases.add(entity.getValue().candidate().copy());
+        releaseRows.add(audit.size());
+      }
+      audit.add(new AuditEntry(entity.getKey(), verdict, now.operator().upn(), now.now(),
+          entity.getValue().lineNumber()));
+    }
+    boolean[] won = copies.release(releases, now.operator().upn(), now.now());
+    for (int i = 0; i < won.length; i++) {
+      if (!won[i]) {
+        int row = releaseRows.get(i);
+        AuditEntry lost = audit.get(row);
+        audit.set(row, new AuditEntry(lost.key(), Verdict.ALREADY_IN_DESTINATION, lost.operator(), lost.actedAt(),
+            lost.lineNumber()));
+      }
+    }
+    actions.audit(actionId, audit);
+    actions.countRows(actionId, chunk.size(), candidates - entities.size());
+  }
+}

@@ -1,0 +1,185 @@
+package io.qrelease.store;
+
+import io.qrelease.domain.EntityKey;
+import io.qrelease.domain.Reason;
+import io.qrelease.domain.Result;
+import io.qrelease.domain.Verdict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The Action center: one record per bulk action and one audit row per entity it touched. */
+@Repository
+public class ActionStore {
+
+  private static final int MESSAGE_ID_LENGTH = 256;
+  private static final int RECIPIENT_LENGTH = 320;
+
+  private static final String SELECT_ACTION = "SELECT * FROM email_action ";
+
+  private final JdbcTemplate jdbc;
+
+  public ActionStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The key as the audit table holds it: the raw values of an invalid row may be cut short. */
+  public static EntityKey stored(EntityKey key) {
+    return new EntityKey(Columns.fit(key.networkMessageId(), MESSAGE_ID_LENGTH),
+        Columns.fit(key.recipient(), RECIPIENT_LENGTH));
+  }
+
+  /** Records that a run of the action starts; a resumed run keeps the action it began. */
+  public String open(ActionRecord draft) {
+    Optional<ActionRecord> existing = byJobInstance(draft.jobInstanceId());
+    if (existing.isPresent()) {
+      jdbc.update("UPDATE email_action SET job_execution_id = ?, status = ?, finished_at = NULL, exit_code = NULL"
+          + " WHERE action_id = ?", draft.jobExecutionId(), draft.status(), existing.get().actionId());
+      return existing.get().actionId();
+    }
+    String actionId = UUID.randomUUID().toString();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("INSERT INTO email_action (action_id, job_instance_id,"
+          + " job_execution_id, name, source, action_type, operator, release_to, input_file, status, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      statement.setString(1, actionId);
+      statement.setLong(2, draft.jobInstanceId());
+      statement.setLong(3, draft.jobExecutionId());
+      statement.setString(4, draft.name());
+      statement.setString(5, draft.source());
+      statement.setString(6, draft.actionType());
+      statement.setString(7, draft.operator());
+      statement.setString(8, draft.releaseTo());
+      statement.setString(9, draft.inputFile());
+      statement.setString(10, draft.status());
+      Columns.setInstant(statement, 11, draft.createdAt());
+      return statement;
+    });
+    return actionId;
+  }
+
+  public void finish(String actionId, String status, Instant finishedAt, int exitCode) {
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement(
+          "UPDATE email_action SET status = ?, finished_at = ?, exit_code = ? WHERE action_id = ?");
+      statement.setString(1, status);
+      Columns.setInstant(statement, 2, finishedAt);
+      statement.setInt(3, exitCode);
+      statement.setString(4, actionId);
+      return statement;
+    });
+  }
+
+  /** Adds one chunk's input rows to the action's tally, in the chunk's transaction. */
+  public void countRows(String actionId, long rowsRead, long duplicateRows) {
+    jdbc.update("UPDATE email_action SET rows_read = rows_read + ?, duplicate_rows = duplicate_rows + ?"
+        + " WHERE action_id = ?", rowsRead, duplicateRows, actionId);
+  }
+
+  public Optional<ActionRecord> byJobInstance(long jobInstanceId) {
+    return jdbc.query(SELECT_ACTION + "WHERE job_instance_id = ?", ActionStore::action, jobInstanceId)
+        .stream().findFirst();
+  }
+
+  public Optional<ActionRecord> find(String actionId) {
+    return jdbc.query(SELECT_ACTION + "WHERE action_id = ?", ActionStore::action, actionId).stream().findFirst();
+  }
+
+  /** Newest first. */
+  public List<ActionRecord> list() {
+    return jdbc.query(SELECT_ACTION + "ORDER BY created_at DESC, action_id", ActionStore::action);
+  }
+
+  /** Which of these messages' entities earlier chunks of the action already audited. */
+  public Set<EntityKey> audited(String actionId, Collection<String> networkMessageIds) {
+    Set<EntityKey> keys = new HashSet<>();
+    if (networkMessageIds.isEmpty()) {
+      return keys;
+    }
+    jdbc.query("SELECT network_message_id, recipient FROM action_audit"
+            + " WHERE action_id = ? AND network_message_id IN (UNNEST(?))",
+        statement -> {
+          statement.setString(1, actionId);
+          statement.setArray(2, statement.getConnection().createArrayOf("VARCHAR",
+              networkMessageIds.stream().map(id -> Columns.fit(id, MESSAGE_ID_LENGTH)).toArray()));
+        },
+        rows -> {
+          keys.add(new EntityKey(rows.getString(1), rows.getString(2)));
+        });
+    return keys;
+  }
+
+  public void audit(String actionId, List<AuditEntry> entries) {
+    jdbc.batchUpdate("INSERT INTO action_audit (action_id, network_message_id, recipient, result, reason,"
+            + " operator, acted_at, line_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entries, entries.size(), (statement, entry) -> {
+          statement.setString(1, actionId);
+          statement.setString(2, Columns.fit(entry.key().networkMessageId(), MESSAGE_ID_LENGTH));
+          statement.setString(3, Columns.fit(entry.key().recipient(), RECIPIENT_LENGTH));
+          statement.setString(4, entry.verdict().result().name());
+          statement.setString(5, Columns.name(entry.verdict().reason()));
+          statement.setString(6, entry.operator());
+          Columns.setInstant(statement, 7, entry.actedAt());
+          statement.setLong(8, entry.lineNumber());
+        });
+  }
+
+  public ActionCounts counts(String actionId) {
+    EnumMap<Result, Long> byResult = new EnumMap<>(Result.class);
+    EnumMap<Reason, Long> byReason = new EnumMap<>(Reason.class);
+    jdbc.query("SELECT result, reason, COUNT(*) FROM action_audit WHERE action_id = ? GROUP BY result, reason",
+        rows -> {
+          long count = rows.getLong(3);
+          byResult.merge(Result.valueOf(rows.getString(1)), count, Long::sum);
+          Reason reason = Columns.enumValue(Reason.class, rows.getString(2));
+          if (reason != null) {
+            byReason.merge(reason, count, Long::sum);
+          }
+        }, actionId);
+    return ActionCounts.of(byResult, byReason);
+  }
+
+  /** Streams an action's audit rows in input order without holding them in memory. */
+  public void forEachAudit(String actionId, Consumer<AuditEntry> consumer) {
+    jdbc.query("SELECT * FROM action_audit WHERE action_id = ? ORDER BY line_number, network_message_id, recipient",
+        rows -> {
+          consumer.accept(new AuditEntry(
+              new EntityKey(rows.getString("network_message_id"), rows.getString("recipient")),
+              new Verdict(Result.valueOf(rows.getString("result")),
+                  Columns.enumValue(Reason.class, rows.getString("reason"))),
+              rows.getString("operator"),
+              Columns.instant(rows, "acted_at"),
+              rows.getLong("line_number")));
+        }, actionId);
+  }
+
+  private static ActionRecord action(ResultSet rows, int rowNumber) throws SQLException {
+    Integer exitCode = rows.getObject("exit_code", Integer.class);
+    return new ActionRecord(
+        rows.getString("action_id"),
+        rows.getLong("job_instance_id"),
+        rows.getLong("job_execution_id"),
+        rows.getString("name"),
+        rows.getString("source"),
+        rows.getString("action_type"),
+        rows.getString("operator"),
+        rows.getString("release_to"),
+        rows.getString("input_file"),
+        rows.getString("status"),
+        Columns.instant(rows, "created_at"),
+        Columns.instant(rows, "finished_at"),
+        rows.getLong("rows_read"),
+        rows.getLong("duplicate_rows"),
+        exitCode);
+  }
+}

@@ -1,0 +1,42 @@
+package io.qrelease.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Reading and binding the column types the store shares, so every table stores instants in UTC. */
+final class Columns {
+
+  private Columns() {
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    if (instant == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+    }
+  }
+
+  static Instant instant(ResultSet rows, String column) throws SQLException {
+    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
+  }
+
+  static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
+  /** Invalid input rows are audited with their raw values, which may be longer than any real id. */
+  static String fit(String value, int length) {
+    return value.length() <= length ? value : value.substring(0, length);
+  }
+}

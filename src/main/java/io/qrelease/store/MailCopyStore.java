@@ -1,0 +1,155 @@
+package io.qrelease.store;
+
+import io.qrelease.domain.Location;
+import io.qrelease.domain.MailCopy;
+import io.qrelease.domain.QuarantineType;
+import io.qrelease.domain.ReleaseStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The mail copies: one row per message and recipient. */
+@Repository
+public class MailCopyStore {
+
+  /*
+   * An import never undoes a release: an older export that still shows a released copy in
+   * quarantine must not make it releasable again. Fields an export leaves blank keep what the
+   * store knew, so an EmailEvents row does not erase the quarantine details of a copy.
+   */
+  private static final String UPSERT = """
+      MERGE INTO mail_copy t
+      USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(1000)),
+                     CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(4000)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                     CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(24)), CAST(? AS VARCHAR(64)),
+                     CAST(? AS VARCHAR(256)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16))))
+        AS s(network_message_id, recipient, internet_message_id, sender, subject, received_at,
+             location, quarantine_type, policy_type, policy_name, expires_at, release_status)
+      ON t.network_message_id = s.network_message_id AND t.recipient = s.recipient
+      WHEN MATCHED THEN UPDATE SET
+        internet_message_id = COALESCE(s.internet_message_id, t.internet_message_id),
+        sender = COALESCE(s.sender, t.sender),
+        subject = COALESCE(s.subject, t.subject),
+        received_at = COALESCE(s.received_at, t.received_at),
+        location = CASE WHEN t.release_status = 'Released' THEN t.location ELSE s.location END,
+        quarantine_type = COALESCE(s.quarantine_type, t.quarantine_type),
+        policy_type = COALESCE(s.policy_type, t.policy_type),
+        policy_name = COALESCE(s.policy_name, t.policy_name),
+        expires_at = COALESCE(s.expires_at, t.expires_at),
+        release_status = CASE WHEN t.release_status = 'Released' THEN t.release_status
+                              ELSE COALESCE(s.release_status, t.release_status) END
+      WHEN NOT MATCHED THEN INSERT
+        (network_message_id, recipient, internet_message_id, sender, subject, received_at,
+         location, quarantine_type, policy_type, policy_name, expires_at, release_status)
+        VALUES (s.network_message_id, s.recipient, s.internet_message_id, s.sender, s.subject, s.received_at,
+                s.location, s.quarantine_type, s.policy_type, s.policy_name, s.expires_at, s.release_status)
+      """;
+
+  private static final String SELECT_BY_MESSAGE = """
+      SELECT network_message_id, internet_message_id, recipient, sender, subject, received_at, location,
+             quarantine_type, policy_type, policy_name, expires_at, release_status
+      FROM mail_copy WHERE network_message_id IN (UNNEST(?))
+      """;
+
+  /*
+   * The guard is the state the rules saw: a copy another run released (or anything else
+   * changed) since the lookup no longer matches, and the update counts zero.
+   */
+  private static final String RELEASE = """
+      UPDATE mail_copy SET
+        location = 'Inbox',
+        release_status = CASE WHEN location = 'Quarantine' THEN 'Released' ELSE release_status END,
+        released_by = CASE WHEN location = 'Quarantine' THEN ? ELSE released_by END,
+        released_at = CASE WHEN location = 'Quarantine' THEN ? ELSE released_at END
+      WHERE network_message_id = ? AND recipient = ? AND location = ? AND COALESCE(release_status, '') = ?
+      """;
+
+  private final JdbcTemplate jdbc;
+
+  public MailCopyStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void upsert(List<MailCopy> copies) {
+    jdbc.batchUpdate(UPSERT, copies, copies.size(), (statement, copy) -> {
+      statement.setString(1, copy.networkMessageId());
+      statement.setString(2, copy.recipient());
+      statement.setString(3, copy.internetMessageId());
+      statement.setString(4, copy.sender());
+      statement.setString(5, copy.subject());
+      Columns.setInstant(statement, 6, copy.receivedAt());
+      statement.setString(7, copy.location().name());
+      statement.setString(8, Columns.name(copy.quarantineType()));
+      statement.setString(9, copy.policyType());
+      statement.setString(10, copy.policyName());
+      Columns.setInstant(statement, 11, copy.expiresAt());
+      statement.setString(12, Columns.name(copy.releaseStatus()));
+    });
+  }
+
+  /** Every copy of the given messages, grouped by message, in one query. */
+  public Map<String, List<MailCopy>> copiesOf(Collection<String> networkMessageIds) {
+    Map<String, List<MailCopy>> copies = new HashMap<>();
+    if (networkMessageIds.isEmpty()) {
+      return copies;
+    }
+    jdbc.query(SELECT_BY_MESSAGE,
+        statement -> statement.setArray(1,
+            statement.getConnection().createArrayOf("VARCHAR", networkMessageIds.toArray())),
+        rows -> {
+          MailCopy copy = copy(rows);
+          copies.computeIfAbsent(copy.networkMessageId(), id -> new ArrayList<>()).add(copy);
+        });
+    return copies;
+  }
+
+  /**
+   * Moves each copy to the Inbox (and marks a quarantined one released) unless it changed since
+   * it was read; returns, per copy, whether this write won.
+   */
+  public boolean[] release(List<MailCopy> copies, String operator, Instant at) {
+    int[][] counts = jdbc.batchUpdate(RELEASE, copies, copies.size(), (statement, copy) -> bindRelease(statement, copy, operator, at));
+    boolean[] won = new boolean[copies.size()];
+    int index = 0;
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        won[index++] = count > 0;
+      }
+    }
+    return won;
+  }
+
+  private static void bindRelease(PreparedStatement statement, MailCopy copy, String operator, Instant at)
+      throws SQLException {
+    statement.setString(1, operator);
+    Columns.setInstant(statement, 2, at);
+    statement.setString(3, copy.networkMessageId());
+    statement.setString(4, copy.recipient());
+    statement.setString(5, copy.location().name());
+    statement.setString(6, copy.releaseStatus() == null ? "" : copy.releaseStatus().name());
+  }
+
+  private static MailCopy copy(ResultSet rows) throws SQLException {
+    return new MailCopy(
+        rows.getString("network_message_id"),
+        rows.getString("internet_message_id"),
+        rows.getString("recipient"),
+        rows.getString("sender"),
+        rows.getString("subject"),
+        Columns.instant(rows, "received_at"),
+        Location.valueOf(rows.getString("location")),
+        Columns.enumValue(QuarantineType.class, rows.getString("quarantine_type")),
+        rows.getString("policy_type"),
+        rows.getString("policy_name"),
+        Columns.instant(rows, "expires_at"),
+        Columns.enumValue(ReleaseStatus.class, rows.getString("release_status")));
+  }
+}

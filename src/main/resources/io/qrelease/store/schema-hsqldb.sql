@@ -1,0 +1,54 @@
+CREATE CACHED TABLE IF NOT EXISTS mail_copy (
+  network_message_id VARCHAR(64) NOT NULL,
+  recipient VARCHAR(320) NOT NULL,
+  internet_message_id VARCHAR(1000),
+  sender VARCHAR(320),
+  subject VARCHAR(4000),
+  received_at TIMESTAMP WITH TIME ZONE,
+  location VARCHAR(16) NOT NULL,
+  quarantine_type VARCHAR(24),
+  policy_type VARCHAR(64),
+  policy_name VARCHAR(256),
+  expires_at TIMESTAMP WITH TIME ZONE,
+  release_status VARCHAR(16),
+  released_by VARCHAR(320),
+  released_at TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (network_message_id, recipient)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS email_action (
+  action_id VARCHAR(36) NOT NULL PRIMARY KEY,
+  job_instance_id BIGINT NOT NULL UNIQUE,
+  job_execution_id BIGINT NOT NULL,
+  name VARCHAR(256),
+  source VARCHAR(32) NOT NULL,
+  action_type VARCHAR(16) NOT NULL,
+  operator VARCHAR(320) NOT NULL,
+  release_to VARCHAR(4000) NOT NULL,
+  input_file VARCHAR(4000),
+  status VARCHAR(16) NOT NULL,
+  created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  finished_at TIMESTAMP WITH TIME ZONE,
+  rows_read BIGINT DEFAULT 0 NOT NULL,
+  duplicate_rows BIGINT DEFAULT 0 NOT NULL,
+  exit_code INTEGER
+);
+
+CREATE CACHED TABLE IF NOT EXISTS action_audit (
+  action_id VARCHAR(36) NOT NULL,
+  network_message_id VARCHAR(256) NOT NULL,
+  recipient VARCHAR(320) NOT NULL,
+  result VARCHAR(24) NOT NULL,
+  reason VARCHAR(24),
+  operator VARCHAR(320) NOT NULL,
+  acted_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  line_number BIGINT NOT NULL,
+  PRIMARY KEY (action_id, network_message_id, recipient)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS import_reject (
+  job_instance_id BIGINT NOT NULL,
+  line_number BIGINT NOT NULL,
+  reason VARCHAR(1000) NOT NULL,
+  PRIMARY KEY (job_instance_id, line_number)
+);

@@ -1,0 +1,100 @@
+package io.qrelease.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scratch installation for a functional test: an HSQLDB file database and a tenant file in a
+ * temporary folder, the command line pointed at them, and plain JDBC to check the tables after.
+ */
+public final class Workbench {
+
+  public static final String TENANT = """
+      acceptedDomains: [contoso.com]
+      operators:
+        - upn: secops-admin@contoso.com
+          role: SecurityAdministrator
+          scope: ["*"]
+        - upn: analyst@contoso.com
+          role: SecurityOperator
+          scope: [contoso.com, ceo@fabrikam.com]
+        - upn: auditor@contoso.com
+          role: SecurityReader
+          scope: ["*"]
+      """;
+
+  private final Path folder;
+
+  public Workbench(Path folder) {
+    this.folder = folder;
+    write("tenant.yml", TENANT);
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public String dbUrl() {
+    return "jdbc:hsqldb:file:" + folder.resolve("db/qrelease");
+  }
+
+  public Path write(String name, String content) {
+    Path file = folder.resolve(name);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Runs a command against this workbench's database and tenant file. */
+  public CommandRun run(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--db";
+    all[args.length + 1] = dbUrl();
+    all[args.length + 2] = "--tenant";
+    all[args.length + 3] = folder.resolve("tenant.yml").toString();
+    return CommandRun.of(all);
+  }
+
+  /** Rows of a query, each as column label to value, read while no command holds the database. */
+  public List<Map<String, Object>> query(String sql, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(dbUrl() + ";shutdown=true", "SA", "");
+         var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+            row.put(result.getMetaData().getColumnLabel(column).toLowerCase(), result.getObject(column));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public long count(String sql, Object... parameters) {
+    return ((Number) query(sql, parameters).get(0).values().iterator().next()).longValue();
+  }
+}

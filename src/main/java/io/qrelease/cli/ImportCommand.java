@@ -49,7 +49,7 @@ class ImportCommand implements Callable<Integer> {
       JobExecution execution = outcome.execution();
       long instanceId = execution.getJobInstance().getInstanceId();
       long rejected = workspace.bean(RejectStore.class).count(instanceId);
-      long read = runs.itemsRead(execution.getJobInstance());
+      long read = runs.itemsWritten(execution.getJobInstance());
       long copies = workspace.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM mail_copy", Long.class);
       if (outcome.completedEarlier()) {
         System.out.println("This import completed earlier; nothing was changed. Its summary:");

@@ -40,11 +40,14 @@ public class Runs {
     return new RunOutcome(jobOperator.start(job, parameters), false);
   }
 
-  /** Items read by every execution of the instance: a resumed run counts only what it read itself. */
-  public long itemsRead(JobInstance instance) {
+  /**
+   * Items written by the committed chunks of every execution of the instance: a resumed run
+   * counts only what it did itself, and a chunk rolled back counts nowhere.
+   */
+  public long itemsWritten(JobInstance instance) {
     return jobRepository.getJobExecutions(instance).stream()
         .flatMap(execution -> execution.getStepExecutions().stream())
-        .mapToLong(step -> step.getReadCount())
+        .mapToLong(step -> step.getWriteCount())
         .sum();
   }
 }

@@ -1,0 +1,95 @@
+package io.qrelease.jobs.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qrelease.testing.Campaign;
+import io.qrelease.testing.CommandRun;
+import io.qrelease.testing.StoreSnapshot;
+import io.qrelease.testing.Workbench;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A release that fails part-way is resumed by running the same command again, and ends as a clean run does. */
+class ReleaseResumeFunctionalTest {
+
+  static final int COPIES = 5_000;
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void aRunThatFailsOnChunkThreeResumesFromTheLastCommittedChunkAndEndsLikeACleanRun() throws SQLException {
+    // given: the same campaign in two stores, one of which fails while writing the third chunk
+    Workbench clean = importedCampaign("clean");
+    Workbench faulty = importedCampaign("faulty");
+    String[] release = {"release", folder.resolve("campaign/campaign-hunting.csv").toString(),
+        "--operator", "secops-admin@contoso.com", "--name", "Campaign 42"};
+    assertThat(clean.run(release).exitCode()).isZero();
+    sql(faulty, "CREATE TRIGGER fail_on_chunk_three BEFORE INSERT ON action_audit"
+        + " REFERENCING NEW ROW AS entity FOR EACH ROW WHEN (entity.line_number = 2500)"
+        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
+
+    // when
+    CommandRun failed = faulty.run(release);
+
+    // then: two chunks committed, nothing of the third
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.err()).contains("run the same command again to resume");
+    assertThat(faulty.count("SELECT COUNT(*) FROM action_audit")).isEqualTo(2_000);
+    assertThat(faulty.query("SELECT status FROM email_action").get(0)).containsEntry("status", "Failed");
+
+    // when: the cause is gone and the same command runs again
+    sql(faulty, "DROP TRIGGER fail_on_chunk_three");
+    CommandRun resumed = faulty.run(release);
+
+    // then
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(StoreSnapshot.of(faulty)).isEqualTo(StoreSnapshot.of(clean));
+    assertThat(faulty.count("SELECT COUNT(*) FROM email_action")).isEqualTo(1);
+    assertThat(faulty.query("SELECT status, rows_read FROM email_action").get(0))
+        .containsEntry("status", "Completed").containsEntry("rows_read", (long) COPIES);
+    assertThat(faulty.query("SELECT s.write_count FROM batch_step_execution s JOIN batch_job_execution e"
+        + " ON s.job_execution_id = e.job_execution_id JOIN batch_job_instance i ON e.job_instance_id = i.job_instance_id"
+        + " WHERE i.job_name = 'release' ORDER BY s.step_execution_id"))
+        .extracting(row -> row.get("write_count"))
+        .containsExactly(2_000L, 3_000L);
+  }
+
+  @Test
+  void rerunningACompletedReleaseChangesNothing() {
+    // given
+    Workbench bench = importedCampaign("store");
+    String[] release = {"release", folder.resolve("campaign/campaign-hunting.csv").toString(),
+        "--operator", "analyst@contoso.com"};
+    CommandRun first = bench.run(release);
+    StoreSnapshot before = StoreSnapshot.of(bench);
+    long executions = bench.count("SELECT COUNT(*) FROM batch_job_execution");
+
+    // when
+    CommandRun again = bench.run(release);
+
+    // then
+    assertThat(again.exitCode()).isEqualTo(first.exitCode());
+    assertThat(again.out()).contains("completed earlier");
+    assertThat(StoreSnapshot.of(bench)).isEqualTo(before);
+    assertThat(bench.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(executions);
+  }
+
+  private Workbench importedCampaign(String name) {
+    Campaign campaign = Campaign.write(folder.resolve("campaign"), COPIES);
+    Workbench bench = new Workbench(folder.resolve(name));
+    CommandRun imported = bench.run("import", campaign.quarantineExport().toString());
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    return bench;
+  }
+
+  private static void sql(Workbench bench, String statement) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(bench.dbUrl() + ";shutdown=true", "SA", "")) {
+      connection.createStatement().execute(statement);
+    }
+  }
+}

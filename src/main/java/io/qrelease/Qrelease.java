@@ -26,7 +26,7 @@ public final class Qrelease {
   }
 
   public static int run(String... args) {
-    CommandLine line = new CommandLine(new QreleaseCommand());
+    CommandLine line = new CommandLine(new QreleaseCommand()).setUsageHelpWidth(100);
     line.setParameterExceptionHandler((error, arguments) -> {
       CommandLine command = error.getCommandLine();
       command.getErr().println(error.getMessage() + "; see '" + command.getCommandSpec().qualifiedName() + " --help'.");

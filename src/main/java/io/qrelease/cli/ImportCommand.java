@@ -21,9 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Loads or updates the store from a quarantine export (Get-QuarantineMessage) or an",
-        "Advanced Hunting EmailEvents export, one copy per message and recipient. Rows that cannot",
-        "be used go to a rejects file with their line number and why; the rest still loads."})
+    description = "Loads or updates the store from a quarantine export (Get-QuarantineMessage) or an Advanced Hunting EmailEvents export, one copy per message and recipient. Rows that cannot be used go to a rejects file with their line number and why; the rest still loads.")
 class ImportCommand implements Callable<Integer> {
 
   @Mixin

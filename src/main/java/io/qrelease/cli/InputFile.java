@@ -21,7 +21,7 @@ record InputFile(Path path, Header header, String sha256) {
     }
     try (CsvInput input = CsvInput.open(path)) {
       Header header = input.header();
-      header.require(path.getFileName().toString(), required);
+      header.require(path.toString(), required);
       return new InputFile(path.toAbsolutePath().normalize(), header, sha256(path));
     } catch (InputRefusedException e) {
       throw new Refusal(e.getMessage(), e);

@@ -9,9 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "qrelease", mixinStandardHelpOptions = true, version = "qrelease 0.1.0",
-    description = {"Releases false-positive email from quarantine in bulk, as restartable batch jobs.",
-        "Without a command, runs the demo: imports the sample exports into the database and",
-        "releases the sample hunting export as analyst@contoso.com."},
+    description = "Releases false-positive email from quarantine in bulk, as restartable batch jobs. Without a command, runs the demo: imports the sample exports into the database and releases the sample hunting export as analyst@contoso.com.",
     subcommands = {ImportCommand.class, ReleaseCommand.class, ActionsCommand.class})
 public class QreleaseCommand implements Callable<Integer> {
 
@@ -37,8 +35,11 @@ public class QreleaseCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println("Releasing the sample hunting export as " + DEMO_OPERATOR + ":");
-    return line.execute(concat(new String[] {"release", SAMPLES.resolve("hunting-export.csv").toString(),
+    int release = line.execute(concat(new String[] {"release", SAMPLES.resolve("hunting-export.csv").toString(),
         "--operator", DEMO_OPERATOR, "--name", "Demo: false positives of the sample campaign"}, database, tenant));
+    System.out.println();
+    System.out.println("The Action center lists it: ./run.sh actions; its audit rows: ./run.sh actions export ACTION_ID --out FILE");
+    return release;
   }
 
   private static String[] concat(String[]... parts) {

@@ -27,9 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "release", mixinStandardHelpOptions = true,
-    description = {"Releases (or moves to the Inbox) every entity of a selection, checking each against the",
-        "eligibility and scope rules and auditing it. Running the same command again resumes an",
-        "unfinished run, or prints the summary of a completed one and changes nothing."})
+    description = "Releases (or moves to the Inbox) every entity of a selection, checking each against the eligibility and scope rules and auditing it. Running the same command again resumes an unfinished run, or prints the summary of a completed one and changes nothing.")
 class ReleaseCommand implements Callable<Integer> {
 
   @Mixin

@@ -28,7 +28,7 @@ public class ActionLifecycle implements JobExecutionListener {
   public void beforeJob(JobExecution execution) {
     JobParameters parameters = execution.getJobParameters();
     String actionId = actions.open(new ActionRecord(null, execution.getJobInstance().getInstanceId(),
-        execution.getId(), parameters.getString(ReleaseParameters.NAME), parameters.getString(ReleaseParameters.SOURCE),
+        execution.getId(), nameOf(parameters), parameters.getString(ReleaseParameters.SOURCE),
         parameters.getString(ReleaseParameters.ACTION), parameters.getString(ReleaseParameters.OPERATOR),
         parameters.getString(ReleaseParameters.RELEASE_TO), parameters.getString(RunParameters.INPUT),
         "InProgress", Instant.now(), null, 0, 0, null));
@@ -40,6 +40,11 @@ public class ActionLifecycle implements JobExecutionListener {
     String actionId = execution.getExecutionContext().getString(ACTION_ID);
     ExitCode exitCode = exitCode(execution.getStatus(), actions.counts(actionId));
     actions.finish(actionId, status(execution.getStatus()), Instant.now(), exitCode.code());
+  }
+
+  private static String nameOf(JobParameters parameters) {
+    String name = parameters.getString(ReleaseParameters.NAME);
+    return name == null || name.isBlank() ? null : name;
   }
 
   static String status(BatchStatus status) {

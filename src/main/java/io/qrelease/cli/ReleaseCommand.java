@@ -13,6 +13,8 @@ import io.qrelease.jobs.release.ReleaseJobConfiguration;
 import io.qrelease.jobs.release.ReleaseParameters;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.ActionRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -73,6 +75,9 @@ class ReleaseCommand implements Callable<Integer> {
     InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
     Source from = source == null ? Source.valueOf(ExportKind.of(input.header()).source())
         : Options.parse(() -> Source.fromOption(source));
+    if (summaryJson != null) {
+      refuseUnwritable(summaryJson);
+    }
 
     JobParameters parameters = new JobParametersBuilder()
         .addString(RunParameters.INPUT, input.path().toString(), false)
@@ -96,6 +101,21 @@ class ReleaseCommand implements Callable<Integer> {
         report.writeJson(summaryJson);
       }
       return report.exitCode();
+    }
+  }
+
+  /** Found out after the run, an unwritable summary would turn a completed release into a failed command. */
+  private static void refuseUnwritable(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    boolean writable;
+    try {
+      Files.createDirectories(parent);
+      writable = Files.exists(file) ? Files.isRegularFile(file) && Files.isWritable(file) : Files.isWritable(parent);
+    } catch (IOException e) {
+      writable = false;
+    }
+    if (!writable) {
+      throw new Refusal("Cannot write the summary to " + file + "; pass --summary-json a file in a folder you can write to.");
     }
   }
 

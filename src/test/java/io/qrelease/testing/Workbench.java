@@ -97,4 +97,15 @@ public final class Workbench {
   public long count(String sql, Object... parameters) {
     return ((Number) query(sql, parameters).get(0).values().iterator().next()).longValue();
   }
+
+  /** Every table a command may write, row by row: equal snapshots show a command wrote nothing. */
+  public Map<String, List<Map<String, Object>>> snapshot() {
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    tables.put("mail_copy", query("SELECT * FROM mail_copy ORDER BY network_message_id, recipient"));
+    tables.put("email_action", query("SELECT * FROM email_action ORDER BY action_id"));
+    tables.put("action_audit", query("SELECT * FROM action_audit ORDER BY action_id, network_message_id, recipient"));
+    tables.put("BATCH_JOB_EXECUTION", query("SELECT * FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"));
+    tables.put("BATCH_STEP_EXECUTION", query("SELECT * FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID"));
+    return tables;
+  }
 }

@@ -1,0 +1,145 @@
+package io.qrelease.cli;
+
+import static io.qrelease.cli.QuarantinedMail.ANALYST;
+import static io.qrelease.cli.QuarantinedMail.INVOICE;
+import static io.qrelease.cli.QuarantinedMail.NEWSLETTER;
+import static io.qrelease.cli.QuarantinedMail.row;
+import static io.qrelease.cli.QuarantinedMail.selection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+import io.qrelease.testing.CommandRun;
+import io.qrelease.testing.Workbench;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Action center on the command line: the history, as a table and as JSON, and the audit export. */
+class ActionsCommandFunctionalTest {
+
+  static final String EXPORT_HEADER = "ActionId,NetworkMessageId,RecipientEmailAddress,Result,Reason,Operator,ActedAt,LineNumber";
+
+  @TempDir
+  Path folder;
+  Workbench bench;
+
+  @BeforeEach
+  void storeWithQuarantinedMail() {
+    bench = QuarantinedMail.imported(folder);
+  }
+
+  @Test
+  void actionsListsTheNewestFirst() {
+    // given
+    String older = release("first.csv", row(INVOICE, "alice@contoso.com"));
+    String newer = release("second.csv", row(NEWSLETTER, "bob@contoso.com"));
+
+    // when
+    CommandRun run = bench.run("actions");
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).startsWith(newer).contains("Completed", ANALYST);
+    assertThat(lines.get(2)).startsWith(older);
+  }
+
+  @Test
+  void actionsJsonHasEveryActionWithItsRecordAndCounts() {
+    // given
+    String older = release("first.csv", row(INVOICE, "alice@contoso.com"));
+    String newer = release("second.csv", row(NEWSLETTER, "bob@contoso.com"), row("not-a-guid", "bob@contoso.com"));
+
+    // when
+    CommandRun run = bench.run("actions", "--json");
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode actions = JsonMapper.builder().build().readTree(run.out());
+    assertThat(actions.isArray()).isTrue();
+    assertThat(StreamSupport.stream(actions.spliterator(), false).map(action -> action.get("actionId").asString()))
+        .containsExactly(newer, older);
+    JsonNode latest = actions.get(0);
+    assertThat(latest.propertyNames()).containsExactly("actionId", "name", "source", "actionType", "operator",
+        "status", "createdAt", "finishedAt", "executionId", "exitCode", "results");
+    Map<String, Object> record = bench.query("SELECT * FROM email_action WHERE action_id = ?", newer).get(0);
+    assertThat(latest.get("source").asString()).isEqualTo(record.get("source")).isEqualTo("CsvImport");
+    assertThat(latest.get("actionType").asString()).isEqualTo(record.get("action_type"));
+    assertThat(latest.get("operator").asString()).isEqualTo(ANALYST);
+    assertThat(latest.get("status").asString()).isEqualTo("Completed");
+    assertThat(Instant.parse(latest.get("createdAt").asString())).isEqualTo(instant(record.get("created_at")));
+    assertThat(Instant.parse(latest.get("finishedAt").asString())).isEqualTo(instant(record.get("finished_at")));
+    assertThat(latest.get("executionId").asLong()).isEqualTo(record.get("job_execution_id"));
+    assertThat(latest.get("exitCode").asInt()).isEqualTo(3);
+    assertThat(latest.get("results").get("Success").asLong()).isEqualTo(1);
+    assertThat(latest.get("results").get("Skipped").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void exportWritesOneSpreadsheetSafeRowPerAuditRow() throws IOException, CsvException {
+    // given: malformed rows whose values a spreadsheet would run as formulas
+    String action = release("formulas.csv", row(INVOICE, "alice@contoso.com"),
+        row("\"=HYPERLINK(\"\"http://x\"\")\"", "alice@contoso.com"), row("+1", "bob@contoso.com"),
+        row(INVOICE, "-2"), row(NEWSLETTER, "@SUM(A1)"));
+    Path out = folder.resolve("audit.csv");
+
+    // when
+    CommandRun run = bench.run("actions", "export", action, "--out", out.toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(Files.readAllLines(out).get(0)).isEqualTo(EXPORT_HEADER);
+    List<String[]> rows = csv(out);
+    assertThat(rows).hasSize(1 + 5);
+    assertThat(rows.stream().skip(1).map(cells -> String.join(" | ", List.of(cells).subList(0, 6)) + " | " + cells[7]))
+        .containsExactly(
+            action + " | " + INVOICE + " | alice@contoso.com | Success |  | " + ANALYST + " | 2",
+            action + " | '=hyperlink(\"http://x\") | alice@contoso.com | Skipped | InvalidRow | " + ANALYST + " | 3",
+            action + " | '+1 | bob@contoso.com | Skipped | InvalidRow | " + ANALYST + " | 4",
+            action + " | " + INVOICE + " | '-2 | Skipped | InvalidRow | " + ANALYST + " | 5",
+            action + " | " + NEWSLETTER + " | '@sum(a1) | Skipped | InvalidRow | " + ANALYST + " | 6");
+    List<Instant> actedAt = bench.query("SELECT acted_at FROM action_audit ORDER BY line_number").stream()
+        .map(audit -> instant(audit.get("acted_at"))).toList();
+    assertThat(rows.stream().skip(1).map(cells -> cells[6])).allMatch(cell -> cell.endsWith("Z"))
+        .map(Instant::parse).containsExactlyElementsOf(actedAt);
+  }
+
+  @Test
+  void exportOfAnUnknownActionIsRefused() {
+    CommandRun run = bench.run("actions", "export", "no-such-action", "--out", folder.resolve("audit.csv").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("no-such-action");
+    assertThat(folder.resolve("audit.csv")).doesNotExist();
+  }
+
+  /** Releases a selection as the analyst and returns the action's id. */
+  private String release(String name, String... rows) {
+    CommandRun run = bench.run("release", selection(bench, name, rows).toString(), "--operator", ANALYST);
+    assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
+    return (String) bench.query("SELECT action_id FROM email_action ORDER BY created_at DESC").get(0).get("action_id");
+  }
+
+  private static List<String[]> csv(Path file) throws IOException, CsvException {
+    try (Reader in = Files.newBufferedReader(file); CSVReader reader = new CSVReader(in)) {
+      return reader.readAll();
+    }
+  }
+
+  private static Instant instant(Object timestamp) {
+    return ((OffsetDateTime) timestamp).toInstant();
+  }
+}

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /** The command line: every outcome is an exit code and, for an error, one sentence on the terminal. */
 public final class Qrelease {
@@ -37,7 +38,7 @@ public final class Qrelease {
         command.getErr().println(error.getMessage());
         return ExitCode.REFUSED.code();
       }
-      Path log = logError(error);
+      Path log = logError(error, Database.resolve(dbOption(parsed)).logFile());
       command.getErr().println("qrelease failed: " + error + "; the details are in " + log + ".");
       return ExitCode.FAILED.code();
     });
@@ -48,9 +49,17 @@ public final class Qrelease {
     return error instanceof Refusal || error instanceof InputRefusedException || error instanceof TenantFileException;
   }
 
+  /** The --db of the innermost command that was given one, so the error is logged beside that database. */
+  private static String dbOption(ParseResult parsed) {
+    String db = null;
+    for (ParseResult command = parsed; command != null; command = command.subcommand()) {
+      db = command.matchedOptionValue("--db", db);
+    }
+    return db;
+  }
+
   /** Stack traces go to the log file, never to the terminal. */
-  private static Path logError(Throwable error) {
-    Path log = Database.resolve(null).logFile();
+  private static Path logError(Throwable error, Path log) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
     try {

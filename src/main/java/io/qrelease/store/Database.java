@@ -3,13 +3,16 @@ package io.qrelease.store;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the store lives. A plain HSQLDB file URL gets the settings the jobs rely on: MVCC so
  * readers never block a chunk, CACHED tables so a store larger than the heap works, and a clean
  * shutdown when the last connection closes so the next start need not replay the log.
+ *
+ * @param file the embedded database's files, without extension; null for a server database
  */
-public record Database(String url, Path dataDir) {
+public record Database(String url, Path file, Path dataDir) {
 
   public static final String DEFAULT_URL = "jdbc:hsqldb:file:./data/qrelease";
   private static final String HSQLDB_FILE = "jdbc:hsqldb:file:";
@@ -26,26 +29,29 @@ public record Database(String url, Path dataDir) {
 
   public static Database of(String url) {
     if (!url.startsWith(HSQLDB_FILE)) {
-      return new Database(url, Path.of("data"));
+      return new Database(url, null, Path.of("data"));
     }
-    String[] parts = url.split(";");
-    Path file = Path.of(parts[0].substring(HSQLDB_FILE.length()));
+    Path file = Path.of(url.split(";")[0].substring(HSQLDB_FILE.length())).toAbsolutePath().normalize();
     StringBuilder complete = new StringBuilder(url);
     HSQLDB_SETTINGS.forEach((key, value) -> {
       if (!url.contains(";" + key + "=")) {
         complete.append(';').append(key).append('=').append(value);
       }
     });
-    Path parent = file.toAbsolutePath().getParent();
-    return new Database(complete.toString(), parent);
+    return new Database(complete.toString(), file, file.getParent());
+  }
+
+  public Optional<Path> embeddedFile() {
+    return Optional.ofNullable(file);
+  }
+
+  /** The URL without its settings, to name the database to a person. */
+  public String name() {
+    return url.split(";")[0];
   }
 
   public Path logFile() {
     return dataDir.resolve("logs").resolve("qrelease.log");
-  }
-
-  public boolean embedded() {
-    return url.startsWith(HSQLDB_FILE);
   }
 
   public Map<String, Object> springProperties() {

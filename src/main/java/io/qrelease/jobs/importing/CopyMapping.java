@@ -49,40 +49,42 @@ public final class CopyMapping implements BiFunction<Header, CsvRow, ImportedRow
     }
   }
 
+  /** Where an export says a copy is and, for a quarantined one, what the quarantine says of it. */
+  private record Placement(Location location, QuarantineType type, ReleaseStatus status, Instant expiresAt) {
+  }
+
   private List<MailCopy> copies(Header header, CsvRow row, String messageId, List<String> recipients) {
     Instant receivedAt = Cells.instant(header.value(row, Column.RECEIVED_AT));
     String internetMessageId = blankToNull(header.value(row, Column.INTERNET_MESSAGE_ID));
     String sender = blankToNull(EntityKey.normalize(header.value(row, Column.SENDER)));
     String subject = blankToNull(header.value(row, Column.SUBJECT));
-    Location location;
-    QuarantineType type = null;
-    ReleaseStatus status = null;
-    Instant expiresAt = null;
-    if (kind == ExportKind.QUARANTINE_EXPORT) {
-      type = Cells.quarantineType(header.value(row, Column.QUARANTINE_TYPES));
-      status = Cells.releaseStatus(header.value(row, Column.RELEASE_STATUS));
-      if (status == null) {
-        status = ReleaseStatus.NotReleased;
-      }
-      expiresAt = Cells.instant(header.value(row, Column.EXPIRES));
-      location = status == ReleaseStatus.Released ? Location.Inbox : Location.Quarantine;
-    } else {
-      location = Cells.location(header.value(row, Column.LATEST_DELIVERY_LOCATION));
-      if (location == null) {
-        location = Cells.location(header.value(row, Column.DELIVERY_LOCATION));
-      }
-      if (location == null) {
-        throw new IllegalArgumentException("the row has no delivery location");
-      }
-    }
     String policyType = blankToNull(header.value(row, Column.POLICY_TYPE));
     String policyName = blankToNull(header.value(row, Column.POLICY_NAME));
-    Location where = location;
-    QuarantineType quarantineType = type;
-    ReleaseStatus releaseStatus = status;
-    Instant expires = expiresAt;
+    Placement placement = kind == ExportKind.QUARANTINE_EXPORT ? quarantined(header, row) : delivered(header, row);
     return recipients.stream().map(recipient -> new MailCopy(messageId, internetMessageId, recipient, sender, subject,
-        receivedAt, where, quarantineType, policyType, policyName, expires, releaseStatus)).toList();
+        receivedAt, placement.location(), placement.type(), policyType, policyName, placement.expiresAt(),
+        placement.status())).toList();
+  }
+
+  private static Placement quarantined(Header header, CsvRow row) {
+    ReleaseStatus status = Cells.releaseStatus(header.value(row, Column.RELEASE_STATUS));
+    if (status == null) {
+      status = ReleaseStatus.NotReleased;
+    }
+    return new Placement(status == ReleaseStatus.Released ? Location.Inbox : Location.Quarantine,
+        Cells.quarantineType(header.value(row, Column.QUARANTINE_TYPES)), status,
+        Cells.instant(header.value(row, Column.EXPIRES)));
+  }
+
+  private static Placement delivered(Header header, CsvRow row) {
+    Location location = Cells.location(header.value(row, Column.LATEST_DELIVERY_LOCATION));
+    if (location == null) {
+      location = Cells.location(header.value(row, Column.DELIVERY_LOCATION));
+    }
+    if (location == null) {
+      throw new IllegalArgumentException("the row has no delivery location");
+    }
+    return new Placement(location, null, null, null);
   }
 
   private static String blankToNull(String value) {

@@ -46,10 +46,16 @@ class ReleaseKillFunctionalTest {
     assertThat(release(clean, release).waitFor()).isZero();
     Process victim = release(killed, release);
     awaitCommittedChunks(killed, victim);
+    Instant secondStart = Instant.now();
+    CommandRun second = killed.run(release);
+    Duration secondTook = Duration.between(secondStart, Instant.now());
     victim.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
     Process resumed = release(killed, release);
 
-    // then
+    // then: the second run meanwhile was refused at once, and the resumed run ends like the clean one
+    assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
+    assertThat(second.err()).contains("is in use by another qrelease run");
+    assertThat(secondTook).isLessThan(Duration.ofSeconds(5));
     assertThat(finish(resumed)).as(output(killed)).isZero();
     assertThat(killed.query("SELECT e.status FROM batch_job_execution e JOIN batch_job_instance i"
         + " ON e.job_instance_id = i.job_instance_id WHERE i.job_name = 'release' ORDER BY e.job_execution_id"))

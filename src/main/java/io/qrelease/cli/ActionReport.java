@@ -29,6 +29,11 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (completedEarlier) {
       out.append("This release completed earlier; nothing was changed. Its summary:\n");
     }
+    if (action.dryRun()) {
+      long wouldRelease = counts.count(Result.Success);
+      out.append("Dry run: no copy was changed. ").append(wouldRelease).append(wouldRelease == 1 ? " copy" : " copies")
+          .append(" would be released; the others would not, for the reasons below.\n");
+    }
     line(out, "action", action.actionId() + "  " + action.status() + "  (exit " + exitCode() + ")");
     if (action.name() != null && !action.name().isEmpty()) {
       line(out, "name", action.name());
@@ -64,6 +69,7 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     json.put("actionType", action.actionType());
     json.put("operator", action.operator());
     json.put("releaseTo", action.releaseTo());
+    json.put("dryRun", action.dryRun());
     json.put("total", counts.total());
     json.put("rowsRead", action.rowsRead());
     json.put("duplicatesCollapsed", action.duplicateRows());

@@ -14,13 +14,18 @@ final class Failures {
     if (execution.getStatus() == BatchStatus.COMPLETED) {
       return;
     }
+    String resume = "run the same command again, or ./run.sh restart " + execution.getId()
+        + ", to resume from the last committed chunk";
+    if (execution.getStatus() == BatchStatus.STOPPED) {
+      System.err.println("The run was stopped at a chunk boundary; " + resume + ".");
+      return;
+    }
     Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
     while (cause != null && cause.getCause() != null) {
       cause = cause.getCause();
     }
     String why = cause == null ? execution.getExitStatus().getExitDescription() : cause.getMessage();
-    System.err.println("The run " + execution.getStatus().name().toLowerCase() + " (" + firstLine(why)
-        + "); run the same command again to resume from the last committed chunk. Details are in " + logFile + ".");
+    System.err.println("The run failed (" + firstLine(why) + "); " + resume + ". Details are in " + logFile + ".");
   }
 
   private static String firstLine(String text) {

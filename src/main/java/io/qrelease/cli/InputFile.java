@@ -12,8 +12,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** An input file checked before a job starts: it exists, it has the columns, and its content hash. */
-record InputFile(Path path, Header header, String sha256) {
+/**
+ * An input file checked before a job starts: it exists, it has the columns, its content hash,
+ * and its line count (an estimate of its rows, for progress).
+ */
+record InputFile(Path path, Header header, String sha256, long lines) {
 
   static InputFile check(Path path, Column... required) {
     if (!Files.isRegularFile(path)) {
@@ -22,7 +25,8 @@ record InputFile(Path path, Header header, String sha256) {
     try (CsvInput input = CsvInput.open(path)) {
       Header header = input.header();
       header.require(path.toString(), required);
-      return new InputFile(path.toAbsolutePath().normalize(), header, sha256(path));
+      Digest digest = Digest.of(path);
+      return new InputFile(path.toAbsolutePath().normalize(), header, digest.sha256(), Math.max(digest.lines() - 1, 0));
     } catch (InputRefusedException e) {
       throw new Refusal(e.getMessage(), e);
     } catch (IOException e) {
@@ -30,16 +34,26 @@ record InputFile(Path path, Header header, String sha256) {
     }
   }
 
-  private static String sha256(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
+  /** The content hash and line count of a file, in one pass. */
+  record Digest(String sha256, long lines) {
+
+    static Digest of(Path path) throws IOException {
+      try (InputStream in = Files.newInputStream(path)) {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        long lines = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+          digest.update(buffer, 0, read);
+          for (int i = 0; i < read; i++) {
+            if (buffer[i] == '\n') {
+              lines++;
+            }
+          }
+        }
+        return new Digest(HexFormat.of().formatHex(digest.digest()), lines);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.QreleaseApplication;
+import io.qrelease.jobs.Runs;
 import io.qrelease.store.Database;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,25 +21,40 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The jobs and the store, opened on one database for the length of one command. On the embedded
  * database a command first takes an operating-system lock beside it, so a second run is refused
  * at once (HSQLDB's own lock would make it wait several seconds first) and the lock goes away
- * with a killed process.
+ * with a killed process; holding it, the command knows that a run still marked as running died
+ * with its process, and marks it failed so it can be resumed.
+ *
+ * <p>Ctrl-C asks a running job to stop at its next chunk boundary and waits for the command to
+ * finish, so the run ends Stopped with every committed chunk kept and the database shut down.
  */
 final class Workspace implements AutoCloseable {
 
+  private static final Duration STOP_PATIENCE = Duration.ofMinutes(2);
+
   private final FileChannel runLock;
   private final ConfigurableApplicationContext context;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Thread interruption;
 
   private Workspace(FileChannel runLock, ConfigurableApplicationContext context) {
     this.runLock = runLock;
     this.context = context;
+    this.interruption = new Thread(this::stopRunningJobs, "qrelease-interruption");
+    Runtime.getRuntime().addShutdownHook(interruption);
   }
 
   static Workspace open(Database database) {
     FileChannel runLock = database.embeddedFile().map(file -> lock(database, file)).orElse(null);
     try {
-      return new Workspace(runLock, new SpringApplicationBuilder(QreleaseApplication.class)
+      Workspace workspace = new Workspace(runLock, new SpringApplicationBuilder(QreleaseApplication.class)
           .web(WebApplicationType.NONE)
+          .registerShutdownHook(false)
           .properties(database.springProperties())
           .run());
+      if (runLock != null) {
+        workspace.bean(Runs.class).recoverDeadRuns();
+      }
+      return workspace;
     } catch (RuntimeException e) {
       release(runLock);
       if (heldByAnotherProcess(e)) {
@@ -100,12 +119,29 @@ final class Workspace implements AutoCloseable {
     return context.getBean(name, type);
   }
 
+  private void stopRunningJobs() {
+    try {
+      if (context.isActive() && context.getBean(Runs.class).stopRunning()) {
+        closed.await(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      // Stopping is a courtesy: without it the run is resumed from its last commit just the same.
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     try {
       context.close();
     } finally {
       release(runLock);
+      closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(interruption);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running and waits for this close; nothing to remove.
+      }
     }
   }
 }

@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class ExportReader<T> implements ItemStreamReader<T> {
 
-  private static final String RECORDS_READ = "records.read";
+  /** How many records the committed chunks consumed, kept in the step execution context. */
+  public static final String RECORDS_READ = "records.read";
 
   private final Path file;
   private final BiFunction<Header, CsvRow, T> mapping;

@@ -8,6 +8,9 @@ public final class RunParameters {
   /** The input's content hash: the same content is the same run, a changed file a new one. */
   public static final String INPUT_SHA256 = "inputSha256";
 
+  /** Lines in the input, counted while hashing it: an estimate of the rows, for progress. */
+  public static final String INPUT_LINES = "inputLines";
+
   private RunParameters() {
   }
 }

@@ -18,5 +18,6 @@ public record ActionRecord(
     Instant finishedAt,
     long rowsRead,
     long duplicateRows,
-    Integer exitCode) {
+    Integer exitCode,
+    boolean dryRun) {
 }

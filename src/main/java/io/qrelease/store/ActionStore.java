@@ -50,8 +50,8 @@ public class ActionStore {
     String actionId = UUID.randomUUID().toString();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("INSERT INTO email_action (action_id, job_instance_id,"
-          + " job_execution_id, name, source, action_type, operator, release_to, input_file, status, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          + " job_execution_id, name, source, action_type, operator, release_to, input_file, status, created_at,"
+          + " dry_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       statement.setString(1, actionId);
       statement.setLong(2, draft.jobInstanceId());
       statement.setLong(3, draft.jobExecutionId());
@@ -63,6 +63,7 @@ public class ActionStore {
       statement.setString(9, draft.inputFile());
       statement.setString(10, draft.status());
       Columns.setInstant(statement, 11, draft.createdAt());
+      statement.setBoolean(12, draft.dryRun());
       return statement;
     });
     return actionId;
@@ -76,6 +77,18 @@ public class ActionStore {
       Columns.setInstant(statement, 2, finishedAt);
       statement.setInt(3, exitCode);
       statement.setString(4, actionId);
+      return statement;
+    });
+  }
+
+  /** Closes the action of a run whose process died, so that the Action center shows it failed. */
+  public void failRunOf(long jobExecutionId, Instant finishedAt, int exitCode) {
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("UPDATE email_action SET status = 'Failed', finished_at = ?,"
+          + " exit_code = ? WHERE job_execution_id = ? AND status = 'InProgress'");
+      Columns.setInstant(statement, 1, finishedAt);
+      statement.setInt(2, exitCode);
+      statement.setLong(3, jobExecutionId);
       return statement;
     });
   }
@@ -182,6 +195,7 @@ public class ActionStore {
         Columns.instant(rows, "finished_at"),
         rows.getLong("rows_read"),
         rows.getLong("duplicate_rows"),
-        exitCode);
+        exitCode,
+        rows.getBoolean("dry_run"));
   }
 }

@@ -31,7 +31,8 @@ CREATE CACHED TABLE IF NOT EXISTS email_action (
   finished_at TIMESTAMP WITH TIME ZONE,
   rows_read BIGINT DEFAULT 0 NOT NULL,
   duplicate_rows BIGINT DEFAULT 0 NOT NULL,
-  exit_code INTEGER
+  exit_code INTEGER,
+  dry_run BOOLEAN DEFAULT FALSE NOT NULL
 );
 
 CREATE CACHED TABLE IF NOT EXISTS action_audit (

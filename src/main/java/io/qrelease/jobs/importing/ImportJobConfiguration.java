@@ -3,6 +3,7 @@ package io.qrelease.jobs.importing;
 import io.qrelease.input.CsvInput;
 import io.qrelease.input.ExportKind;
 import io.qrelease.jobs.ExportReader;
+import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.RejectStore;
@@ -33,13 +34,14 @@ public class ImportJobConfiguration {
 
   @Bean
   public Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-      ExportReader<ImportedRow> importReader, ImportWriter importWriter,
+      ExportReader<ImportedRow> importReader, ImportWriter importWriter, Progress progress,
       @Value("${qrelease.chunk-size:1000}") int chunkSize) {
     return new StepBuilder("importStep", jobRepository)
         .<ImportedRow, ImportedRow>chunk(chunkSize)
         .transactionManager(transactionManager)
         .reader(importReader)
         .writer(importWriter)
+        .listener(progress)
         .build();
   }
 

@@ -31,7 +31,7 @@ public class ActionLifecycle implements JobExecutionListener {
         execution.getId(), nameOf(parameters), parameters.getString(ReleaseParameters.SOURCE),
         parameters.getString(ReleaseParameters.ACTION), parameters.getString(ReleaseParameters.OPERATOR),
         parameters.getString(ReleaseParameters.RELEASE_TO), parameters.getString(RunParameters.INPUT),
-        "InProgress", Instant.now(), null, 0, 0, null));
+        "InProgress", Instant.now(), null, 0, 0, null, dryRun(parameters)));
     execution.getExecutionContext().putString(ACTION_ID, actionId);
   }
 
@@ -39,7 +39,15 @@ public class ActionLifecycle implements JobExecutionListener {
   public void afterJob(JobExecution execution) {
     String actionId = execution.getExecutionContext().getString(ACTION_ID);
     ExitCode exitCode = exitCode(execution.getStatus(), actions.counts(actionId));
-    actions.finish(actionId, status(execution.getStatus()), Instant.now(), exitCode.code());
+    String status = status(execution.getStatus());
+    if (status.equals("Completed") && dryRun(execution.getJobParameters())) {
+      status = "DryRun";
+    }
+    actions.finish(actionId, status, Instant.now(), exitCode.code());
+  }
+
+  private static boolean dryRun(JobParameters parameters) {
+    return Boolean.parseBoolean(parameters.getString(ReleaseParameters.DRY_RUN));
   }
 
   private static String nameOf(JobParameters parameters) {

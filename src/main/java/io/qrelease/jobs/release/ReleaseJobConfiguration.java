@@ -5,6 +5,7 @@ import io.qrelease.domain.ActionType;
 import io.qrelease.domain.Operator;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.jobs.ExportReader;
+import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.MailCopyStore;
@@ -17,6 +18,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,21 +37,24 @@ public class ReleaseJobConfiguration {
 
   @Bean
   public Step releaseStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-      ExportReader<SelectionRow> selectionReader, ReleaseWriter releaseWriter,
+      ItemStreamReader<SelectionRow> selectionReader, ReleaseWriter releaseWriter, Progress progress,
       @Value("${qrelease.chunk-size:1000}") int chunkSize) {
     return new StepBuilder("releaseStep", jobRepository)
         .<SelectionRow, SelectionRow>chunk(chunkSize)
         .transactionManager(transactionManager)
         .reader(selectionReader)
         .writer(releaseWriter)
+        .listener(progress)
         .build();
   }
 
+  /** The rows of the input file, or the one message of an email entity action. */
   @Bean
   @StepScope
-  public ExportReader<SelectionRow> selectionReader(
-      @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input) {
-    return new ExportReader<>(Path.of(input), SelectionRow::of);
+  public ItemStreamReader<SelectionRow> selectionReader(
+      @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input,
+      @Value("#{jobParameters['" + ReleaseParameters.MESSAGE + "']}") String message) {
+    return message != null ? new OneMessage(message) : new ExportReader<>(Path.of(input), SelectionRow::of);
   }
 
   @Bean
@@ -60,12 +65,13 @@ public class ReleaseJobConfiguration {
       @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.RELEASE_TO + "']}") String releaseTo,
-      @Value("#{jobParameters['" + ReleaseParameters.FORCE + "']}") String force) {
+      @Value("#{jobParameters['" + ReleaseParameters.FORCE + "']}") String force,
+      @Value("#{jobParameters['" + ReleaseParameters.DRY_RUN + "']}") String dryRun) {
     Operator operator = Tenant.load(Path.of(tenantFile)).operator(upn)
         .orElseThrow(() -> new IllegalStateException("Operator " + upn + " is no longer in " + tenantFile + "."));
     ActionType type = ActionType.fromOption(action);
     boolean forced = Boolean.parseBoolean(force);
     return new ReleaseWriter(copies, actions, actionId, ReleaseTarget.parse(releaseTo),
-        () -> new ActionRequest(type, operator, forced, Instant.now()));
+        () -> new ActionRequest(type, operator, forced, Instant.now()), Boolean.parseBoolean(dryRun));
   }
 }

@@ -9,6 +9,10 @@ public final class ReleaseParameters {
   public static final String FORCE = "force";
   public static final String NAME = "name";
   public static final String SOURCE = "source";
+  /** A preview: every rule is evaluated and audited, no copy changes. */
+  public static final String DRY_RUN = "dryRun";
+  /** The one message an email entity action is for, instead of an input file. */
+  public static final String MESSAGE = "message";
   /** Not identifying: roles and scopes are read afresh from the tenant file on every run. */
   public static final String TENANT = "tenant";
 

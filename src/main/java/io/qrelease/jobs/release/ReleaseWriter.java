@@ -34,14 +34,16 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
   private final String actionId;
   private final ReleaseTarget target;
   private final Supplier<ActionRequest> request;
+  private final boolean dryRun;
 
   public ReleaseWriter(MailCopyStore copies, ActionStore actions, String actionId, ReleaseTarget target,
-      Supplier<ActionRequest> request) {
+      Supplier<ActionRequest> request, boolean dryRun) {
     this.copies = copies;
     this.actions = actions;
     this.actionId = actionId;
     this.target = target;
     this.request = request;
+    this.dryRun = dryRun;
   }
 
   private record Entity(Candidate candidate, long lineNumber) {
@@ -82,7 +84,8 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
       audit.add(new AuditEntry(entity.getKey(), verdict, now.operator().upn(), now.now(),
           entity.getValue().lineNumber()));
     }
-    boolean[] won = copies.release(releases, now.operator().upn(), now.now());
+    // A dry run records what each entity would get: a write it skips cannot be lost to another run.
+    boolean[] won = dryRun ? new boolean[0] : copies.release(releases, now.operator().upn(), now.now());
     for (int i = 0; i < won.length; i++) {
       if (!won[i]) {
         int row = releaseRows.get(i);

@@ -1,0 +1,101 @@
+package io.qrelease.cli;
+
+import io.qrelease.jobs.ExitCode;
+import io.qrelease.jobs.RunOutcome;
+import io.qrelease.jobs.RunParameters;
+import io.qrelease.jobs.Runs;
+import io.qrelease.jobs.importing.ImportJobConfiguration;
+import io.qrelease.jobs.importing.RejectsFile;
+import io.qrelease.jobs.release.ReleaseJobConfiguration;
+import io.qrelease.store.ActionRecord;
+import io.qrelease.store.ActionStore;
+import io.qrelease.store.RejectStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Runs a job for a command and prints what came of it, whichever command started or resumed it. */
+final class JobReports {
+
+  private JobReports() {
+  }
+
+  static int runRelease(StoreOptions store, JobParameters parameters, Path summaryJson) throws Exception {
+    return run(store, ReleaseJobConfiguration.JOB_NAME, parameters, summaryJson);
+  }
+
+  static int runImport(StoreOptions store, JobParameters parameters) throws Exception {
+    return run(store, ImportJobConfiguration.JOB_NAME, parameters, null);
+  }
+
+  private static int run(StoreOptions store, String jobName, JobParameters parameters, Path summaryJson)
+      throws Exception {
+    try (Workspace workspace = Workspace.open(store.database())) {
+      RunOutcome outcome = workspace.bean(Runs.class).startOrResume(workspace.bean(jobName, Job.class), parameters);
+      return print(workspace, outcome, store, summaryJson);
+    }
+  }
+
+  /** Prints the summary of the run's job and returns the command's exit code. */
+  static int print(Workspace workspace, RunOutcome outcome, StoreOptions store, Path summaryJson) throws IOException {
+    JobExecution execution = outcome.execution();
+    int exitCode;
+    ActionStore actions = workspace.bean(ActionStore.class);
+    if (execution.getJobInstance().getJobName().equals(ReleaseJobConfiguration.JOB_NAME)
+        && actions.byJobInstance(execution.getJobInstance().getInstanceId()).isEmpty()) {
+      // The run failed before its action was recorded: there is nothing to summarize but the failure.
+      exitCode = ExitCode.FAILED.code();
+    } else if (execution.getJobInstance().getJobName().equals(ReleaseJobConfiguration.JOB_NAME)) {
+      ActionReport report = release(actions, outcome);
+      System.out.print(report.text());
+      if (summaryJson != null) {
+        report.writeJson(summaryJson);
+      }
+      exitCode = report.exitCode();
+    } else {
+      exitCode = printImport(workspace, outcome);
+    }
+    Failures.explain(execution, store.database().logFile());
+    return exitCode;
+  }
+
+  private static ActionReport release(ActionStore actions, RunOutcome outcome) {
+    JobExecution execution = outcome.execution();
+    ActionRecord action = actions.byJobInstance(execution.getJobInstance().getInstanceId()).orElseThrow();
+    Duration elapsed = outcome.completedEarlier()
+        ? Duration.between(action.createdAt(), action.finishedAt())
+        : Duration.between(execution.getStartTime(), execution.getEndTime() == null
+            ? LocalDateTime.now() : execution.getEndTime());
+    long rows = outcome.completedEarlier() ? action.rowsRead()
+        : execution.getStepExecutions().stream().mapToLong(step -> step.getReadCount()).sum();
+    return new ActionReport(action, actions.counts(action.actionId()), elapsed, rows, outcome.completedEarlier());
+  }
+
+  private static int printImport(Workspace workspace, RunOutcome outcome) {
+    JobExecution execution = outcome.execution();
+    long instanceId = execution.getJobInstance().getInstanceId();
+    long rejected = workspace.bean(RejectStore.class).count(instanceId);
+    long read = workspace.bean(Runs.class).itemsWritten(execution.getJobInstance());
+    long copies = workspace.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM mail_copy", Long.class);
+    if (outcome.completedEarlier()) {
+      System.out.println("This import completed earlier; nothing was changed. Its summary:");
+    }
+    System.out.printf("  %-10s %s  %s%n", "import", execution.getJobParameters().getString(RunParameters.INPUT),
+        execution.getStatus());
+    System.out.printf("  %-10s %d read, %d imported, %d rejected%n", "rows", read, read - rejected, rejected);
+    if (rejected > 0) {
+      System.out.printf("  %-10s %s%n", "rejects", workspace.bean(RejectsFile.class).pathFor(instanceId));
+    }
+    System.out.printf("  %-10s %d in the store%n", "copies", copies);
+    if (execution.getStatus() != BatchStatus.COMPLETED) {
+      return ExitCode.FAILED.code();
+    }
+    return (rejected > 0 ? ExitCode.COMPLETED_WITH_PROBLEMS : ExitCode.COMPLETED).code();
+  }
+}

@@ -1,0 +1,92 @@
+package io.qrelease.jobs;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Shows how far a long run is: on a terminal one line updated in place, otherwise a line every
+ * interval, so that a cron log shows a run is alive. A resumed run counts from its committed rows.
+ */
+public class Progress implements StepExecutionListener, ChunkListener<Object, Object> {
+
+  private static final Duration TERMINAL_REFRESH = Duration.ofMillis(250);
+
+  private final long expectedRows;
+  private final Duration interval;
+  private final boolean terminal;
+  private final PrintStream out;
+  private long rowsBefore;
+  private long rows;
+  private long startNanos;
+  private long lastShownNanos;
+  private boolean shown;
+
+  /**
+   * @param expectedRows an estimate of the input's rows, 0 when unknown
+   */
+  public Progress(long expectedRows, Duration interval, boolean terminal, PrintStream out) {
+    this.expectedRows = expectedRows;
+    this.interval = terminal ? TERMINAL_REFRESH : interval;
+    this.terminal = terminal;
+    this.out = out;
+  }
+
+  @Override
+  public void beforeStep(StepExecution stepExecution) {
+    rowsBefore = stepExecution.getExecutionContext().getLong(ExportReader.RECORDS_READ, 0L);
+    startNanos = System.nanoTime();
+    lastShownNanos = startNanos;
+  }
+
+  @Override
+  public void afterChunk(Chunk<Object> chunk) {
+    rows += chunk.size();
+    long now = System.nanoTime();
+    if (now - lastShownNanos >= interval.toNanos()) {
+      lastShownNanos = now;
+      show(line(now));
+    }
+  }
+
+  @Override
+  public ExitStatus afterStep(StepExecution stepExecution) {
+    if (terminal && shown) {
+      out.print("\r" + " ".repeat(99) + "\r");
+      out.flush();
+    }
+    return null;
+  }
+
+  private void show(String line) {
+    shown = true;
+    if (terminal) {
+      out.print("\r" + line);
+      out.flush();
+    } else {
+      out.println(line);
+    }
+  }
+
+  private String line(long now) {
+    double seconds = Math.max(now - startNanos, 1) / 1e9;
+    double rate = rows / seconds;
+    long done = rowsBefore + rows;
+    StringBuilder line = new StringBuilder(String.format("  progress   %,d", done));
+    if (expectedRows > done) {
+      line.append(String.format(" of ~%,d rows (%d%%)", expectedRows, done * 100 / expectedRows));
+    } else {
+      line.append(" rows");
+    }
+    line.append(String.format(", %,.0f rows/s", rate));
+    if (expectedRows > done && rate > 0) {
+      line.append(String.format(", about %s left", Duration.ofSeconds((long) ((expectedRows - done) / rate))
+          .toString().substring(2).toLowerCase()));
+    }
+    return line.toString();
+  }
+}

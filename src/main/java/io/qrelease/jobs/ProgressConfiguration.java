@@ -1,0 +1,19 @@
+package io.qrelease.jobs;
+
+import java.time.Duration;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The progress display every job's step shares, one per step execution. */
+@Configuration(proxyBeanMethods = false)
+public class ProgressConfiguration {
+
+  @Bean
+  @StepScope
+  public Progress progress(@Value("#{jobParameters['" + RunParameters.INPUT_LINES + "']}") Long inputLines,
+      @Value("${qrelease.progress-interval:10s}") Duration interval) {
+    return new Progress(inputLines == null ? 0 : inputLines, interval, System.console() != null, System.out);
+  }
+}

@@ -48,7 +48,10 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (!reasons.isEmpty()) {
       line(out, "skipped", reasons);
     }
-    line(out, "rows", action.rowsRead() + " read, " + action.duplicateRows() + " duplicate entities collapsed");
+    line(out, "rows", action.rowsRead() == action.entities()
+        ? action.rowsRead() + " read = " + counts.total() + " audited + " + action.duplicateRows() + " duplicates collapsed"
+        : action.rowsRead() + " read, giving " + action.entities() + " entities = " + counts.total() + " audited + "
+            + action.duplicateRows() + " duplicates collapsed");
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
     line(out, "elapsed", String.format("%.1f s (%.0f rows/s)", seconds, rowsThisRun / seconds));
     return out.toString();
@@ -72,6 +75,7 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     json.put("dryRun", action.dryRun());
     json.put("total", counts.total());
     json.put("rowsRead", action.rowsRead());
+    json.put("entities", action.entities());
     json.put("duplicatesCollapsed", action.duplicateRows());
     json.put("durationMs", elapsed.toMillis());
     Map<String, Long> results = new LinkedHashMap<>();

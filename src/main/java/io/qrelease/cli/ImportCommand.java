@@ -30,7 +30,7 @@ class ImportCommand implements Callable<Integer> {
     var parameters = new JobParametersBuilder()
         .addString(RunParameters.INPUT, input.path().toString(), false)
         .addString(RunParameters.INPUT_SHA256, input.sha256())
-        .addLong(RunParameters.INPUT_LINES, input.lines(), false)
+        .addLong(RunParameters.INPUT_ROWS, input.records(), false)
         .toJobParameters();
     return JobReports.runImport(store, parameters);
   }

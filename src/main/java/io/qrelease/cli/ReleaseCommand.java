@@ -45,7 +45,7 @@ class ReleaseCommand implements Callable<Integer> {
     var parameters = options.parameters(store, from, target)
         .addString(RunParameters.INPUT, input.path().toString(), false)
         .addString(RunParameters.INPUT_SHA256, input.sha256())
-        .addLong(RunParameters.INPUT_LINES, input.lines(), false)
+        .addLong(RunParameters.INPUT_ROWS, input.records(), false)
         .toJobParameters();
     return JobReports.runRelease(store, parameters, options.summaryJson);
   }

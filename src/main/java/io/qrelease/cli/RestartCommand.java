@@ -55,7 +55,7 @@ class RestartCommand implements Callable<Integer> {
     }
     Path file = Path.of(input);
     String started = execution.getJobParameters().getString(RunParameters.INPUT_SHA256);
-    if (!file.toFile().isFile() || !InputFile.Digest.of(file).sha256().equals(started)) {
+    if (!file.toFile().isFile() || !InputFile.check(file).sha256().equals(started)) {
       throw new Refusal(file + " is missing or has changed since execution " + execution.getId()
           + " started; put the original file back to resume, or release the new file as a new action.");
     }

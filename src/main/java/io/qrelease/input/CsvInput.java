@@ -47,19 +47,21 @@ public final class CsvInput implements AutoCloseable {
 
   /** Opens the file and reads up to and including its header row. */
   public static CsvInput open(Path file) throws IOException {
-    String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (Files.isDirectory(file)) {
       throw new InputRefusedException(file + " is a directory; name the CSV file itself.");
     }
-    InputStream bytes;
     try {
-      bytes = Files.newInputStream(file);
+      return open(Files.newInputStream(file), file.getFileName() == null ? file.toString() : file.getFileName().toString());
     } catch (NoSuchFileException e) {
       throw new InputRefusedException(file + " does not exist; check the path and try again.", e);
     }
+  }
+
+  /** Reads the CSV from a stream (closed with this input) up to and including its header row. */
+  public static CsvInput open(InputStream bytes, String fileName) throws IOException {
     try {
       CSVReader reader =
-          new CSVReaderBuilder(new BufferedReader(utf8(bytes, fileName), BUFFER_CHARS))
+          new CSVReaderBuilder(new BufferedReader(new LineLengthLimit(utf8(bytes, fileName), fileName), BUFFER_CHARS))
               .withCSVParser(new RFC4180ParserBuilder().build())
               .withVerifyReader(false)
               .withMultilineLimit(MAX_LINES_PER_RECORD)

@@ -27,7 +27,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   private boolean shown;
 
   /**
-   * @param expectedRows an estimate of the input's rows, 0 when unknown
+   * @param expectedRows the input's rows, 0 when unknown
    */
   public Progress(long expectedRows, Duration interval, boolean terminal, PrintStream out) {
     this.expectedRows = expectedRows;
@@ -78,7 +78,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
     long done = rowsBefore + rows;
     StringBuilder line = new StringBuilder(String.format("  progress   %,d", done));
     if (expectedRows > done) {
-      line.append(String.format(" of ~%,d rows (%d%%)", expectedRows, done * 100 / expectedRows));
+      line.append(String.format(" of %,d rows (%d%%)", expectedRows, done * 100 / expectedRows));
     } else {
       line.append(" rows");
     }

@@ -12,8 +12,8 @@ public class ProgressConfiguration {
 
   @Bean
   @StepScope
-  public Progress progress(@Value("#{jobParameters['" + RunParameters.INPUT_LINES + "']}") Long inputLines,
+  public Progress progress(@Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows,
       @Value("${qrelease.progress-interval:10s}") Duration interval) {
-    return new Progress(inputLines == null ? 0 : inputLines, interval, System.console() != null, System.out);
+    return new Progress(inputRows == null ? 0 : inputRows, interval, System.console() != null, System.out);
   }
 }

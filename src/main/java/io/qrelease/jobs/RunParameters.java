@@ -8,8 +8,8 @@ public final class RunParameters {
   /** The input's content hash: the same content is the same run, a changed file a new one. */
   public static final String INPUT_SHA256 = "inputSha256";
 
-  /** Lines in the input, counted while hashing it: an estimate of the rows, for progress. */
-  public static final String INPUT_LINES = "inputLines";
+  /** Records in the input, counted when it was checked before the run: for progress. */
+  public static final String INPUT_ROWS = "inputRows";
 
   private RunParameters() {
   }

@@ -1,6 +1,8 @@
 package io.qrelease.jobs;
 
 import io.qrelease.store.ActionStore;
+import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +30,23 @@ public class Runs {
 
   private final JobRepository jobRepository;
   private final JobOperator jobOperator;
-  private final List<Job> jobs;
+  /** Looked up when needed: a job's own listeners use these runs. */
+  private final ObjectProvider<Job> jobs;
   private final ActionStore actions;
+  private final RetryPolicy retry;
 
-  public Runs(JobRepository jobRepository, JobOperator jobOperator, List<Job> jobs, ActionStore actions) {
+  /** How often a run that failed on a transient fault is resumed at once, and the first pause before it. */
+  public record RetryPolicy(int attempts, Duration firstPause) {
+  }
+
+  public Runs(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<Job> jobs, ActionStore actions,
+      @Value("${qrelease.retry.attempts:3}") int attempts,
+      @Value("${qrelease.retry.first-pause:1s}") Duration firstPause) {
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.jobs = jobs;
     this.actions = actions;
+    this.retry = new RetryPolicy(attempts, firstPause);
   }
 
   public RunOutcome startOrResume(Job job, JobParameters parameters) throws Exception {
@@ -42,12 +57,42 @@ public class Runs {
         return new RunOutcome(last, true);
       }
     }
-    return new RunOutcome(jobOperator.start(job, parameters), false);
+    return new RunOutcome(retried(jobOperator.start(job, parameters)), false);
   }
 
   /** Resumes a failed or stopped run with the parameters it started with. */
   public RunOutcome restart(JobExecution execution) throws Exception {
-    return new RunOutcome(jobOperator.restart(execution), false);
+    return new RunOutcome(retried(jobOperator.restart(execution)), false);
+  }
+
+  /**
+   * Resumes a run that failed on a transient database fault, a bounded number of times with a
+   * growing pause. Each attempt is a resume from the last committed chunk, so a chunk is either
+   * written whole or not at all, however often it is tried.
+   */
+  private JobExecution retried(JobExecution execution) throws Exception {
+    Duration pause = retry.firstPause();
+    for (int attempt = 1; attempt < retry.attempts() && transientFailure(execution); attempt++) {
+      Thread.sleep(pause.toMillis());
+      pause = pause.multipliedBy(2);
+      execution = jobOperator.restart(execution);
+    }
+    return execution;
+  }
+
+  private static boolean transientFailure(JobExecution execution) {
+    if (execution.getStatus() != BatchStatus.FAILED) {
+      return false;
+    }
+    for (Throwable failure : execution.getAllFailureExceptions()) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLTransientException || cause instanceof TransientDataAccessException
+            || cause instanceof RecoverableDataAccessException) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public Optional<JobExecution> execution(long executionId) {

@@ -17,6 +17,7 @@ public record ActionRecord(
     Instant createdAt,
     Instant finishedAt,
     long rowsRead,
+    long entities,
     long duplicateRows,
     Integer exitCode,
     boolean dryRun) {

@@ -93,10 +93,10 @@ public class ActionStore {
     });
   }
 
-  /** Adds one chunk's input rows to the action's tally, in the chunk's transaction. */
-  public void countRows(String actionId, long rowsRead, long duplicateRows) {
-    jdbc.update("UPDATE email_action SET rows_read = rows_read + ?, duplicate_rows = duplicate_rows + ?"
-        + " WHERE action_id = ?", rowsRead, duplicateRows, actionId);
+  /** Adds one chunk's rows and entities to the action's tally, in the chunk's transaction. */
+  public void countRows(String actionId, long rowsRead, long entities, long duplicateRows) {
+    jdbc.update("UPDATE email_action SET rows_read = rows_read + ?, entities = entities + ?,"
+        + " duplicate_rows = duplicate_rows + ? WHERE action_id = ?", rowsRead, entities, duplicateRows, actionId);
   }
 
   public Optional<ActionRecord> byJobInstance(long jobInstanceId) {
@@ -194,6 +194,7 @@ public class ActionStore {
         Columns.instant(rows, "created_at"),
         Columns.instant(rows, "finished_at"),
         rows.getLong("rows_read"),
+        rows.getLong("entities"),
         rows.getLong("duplicate_rows"),
         exitCode,
         rows.getBoolean("dry_run"));

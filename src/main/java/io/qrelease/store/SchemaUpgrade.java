@@ -22,6 +22,7 @@ public class SchemaUpgrade implements InitializingBean {
   @Override
   public void afterPropertiesSet() {
     addMissingColumn("EMAIL_ACTION", "DRY_RUN", "BOOLEAN DEFAULT FALSE NOT NULL");
+    addMissingColumn("EMAIL_ACTION", "ENTITIES", "BIGINT DEFAULT 0 NOT NULL");
   }
 
   private void addMissingColumn(String table, String column, String definition) {

@@ -43,6 +43,17 @@ public record Campaign(Path quarantineExport, Path huntingExport, int copies) {
     return new Campaign(quarantine, hunting, copies);
   }
 
+  /** A store (a workbench in the folder {@code store}) holding a campaign of that many copies, written under "campaign". */
+  public static Workbench imported(Path folder, String store, int copies) {
+    Campaign campaign = write(folder.resolve("campaign"), copies);
+    Workbench bench = new Workbench(folder.resolve(store));
+    CommandRun imported = bench.run("import", campaign.quarantineExport().toString());
+    if (imported.exitCode() != 0) {
+      throw new AssertionError("The campaign did not import: " + imported);
+    }
+    return bench;
+  }
+
   public static String messageId(int index) {
     return new UUID(0x5eedL, index).toString();
   }

@@ -5,6 +5,7 @@ import io.qrelease.input.ExportKind;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
+import io.qrelease.jobs.Runs;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.RejectStore;
 import java.io.IOException;
@@ -28,8 +29,9 @@ public class ImportJobConfiguration {
   public static final String JOB_NAME = "import";
 
   @Bean(JOB_NAME)
-  public Job importJob(JobRepository jobRepository, Step importStep, RejectsFile rejectsFile) {
-    return new JobBuilder(JOB_NAME, jobRepository).listener(rejectsFile).start(importStep).build();
+  public Job importJob(JobRepository jobRepository, Step importStep, RejectsFile rejectsFile, Runs runs) {
+    return new JobBuilder(JOB_NAME, jobRepository).listener(new ImportAccounting(runs)).listener(rejectsFile)
+        .start(importStep).build();
   }
 
   @Bean

@@ -8,7 +8,9 @@ import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import java.time.Instant;
+import io.qrelease.domain.Tally;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -31,19 +33,35 @@ public class ActionLifecycle implements JobExecutionListener {
         execution.getId(), nameOf(parameters), parameters.getString(ReleaseParameters.SOURCE),
         parameters.getString(ReleaseParameters.ACTION), parameters.getString(ReleaseParameters.OPERATOR),
         parameters.getString(ReleaseParameters.RELEASE_TO), parameters.getString(RunParameters.INPUT),
-        "InProgress", Instant.now(), null, 0, 0, null, dryRun(parameters)));
+        "InProgress", Instant.now(), null, 0, 0, 0, null, dryRun(parameters)));
     execution.getExecutionContext().putString(ACTION_ID, actionId);
   }
 
   @Override
   public void afterJob(JobExecution execution) {
     String actionId = execution.getExecutionContext().getString(ACTION_ID);
-    ExitCode exitCode = exitCode(execution.getStatus(), actions.counts(actionId));
+    ActionCounts counts = actions.counts(actionId);
+    if (execution.getStatus() == BatchStatus.COMPLETED) {
+      tally(execution, actions.find(actionId).orElseThrow(), counts).imbalance().ifPresent(imbalance -> {
+        // A run that cannot account for every row must not look complete: it fails, and stays failed.
+        String message = "The action's accounting does not balance: " + imbalance;
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
+        execution.addFailureException(new IllegalStateException(message));
+      });
+    }
+    ExitCode exitCode = exitCode(execution.getStatus(), counts);
     String status = status(execution.getStatus());
     if (status.equals("Completed") && dryRun(execution.getJobParameters())) {
       status = "DryRun";
     }
     actions.finish(actionId, status, Instant.now(), exitCode.code());
+  }
+
+  private static Tally tally(JobExecution execution, ActionRecord action, ActionCounts counts) {
+    Long inputRows = execution.getJobParameters().getLong(RunParameters.INPUT_ROWS);
+    return new Tally(inputRows == null ? -1 : inputRows, action.rowsRead(), action.entities(), counts.total(),
+        action.duplicateRows());
   }
 
   private static boolean dryRun(JobParameters parameters) {

@@ -95,6 +95,6 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
       }
     }
     actions.audit(actionId, audit);
-    actions.countRows(actionId, chunk.size(), candidates - entities.size());
+    actions.countRows(actionId, chunk.size(), candidates, candidates - entities.size());
   }
 }

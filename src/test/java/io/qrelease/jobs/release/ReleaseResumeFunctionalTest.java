@@ -80,11 +80,7 @@ class ReleaseResumeFunctionalTest {
   }
 
   private Workbench importedCampaign(String name) {
-    Campaign campaign = Campaign.write(folder.resolve("campaign"), COPIES);
-    Workbench bench = new Workbench(folder.resolve(name));
-    CommandRun imported = bench.run("import", campaign.quarantineExport().toString());
-    assertThat(imported.exitCode()).as(imported.toString()).isZero();
-    return bench;
+    return Campaign.imported(folder, name, COPIES);
   }
 
   private static void sql(Workbench bench, String statement) throws SQLException {

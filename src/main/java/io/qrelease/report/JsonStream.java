@@ -1,0 +1,41 @@
+package io.qrelease.report;
+
+import java.io.PrintStream;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON for scripts, written while it is produced, so a listing of a million entities needs no
+ * memory for them. Instants are written as UTC ISO-8601 strings.
+ */
+public final class JsonStream implements AutoCloseable {
+
+  private static final ObjectWriter WRITER = JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+      .without(StreamWriteFeature.AUTO_CLOSE_TARGET);
+
+  private final PrintStream out;
+  private final JsonGenerator generator;
+
+  private JsonStream(PrintStream out) {
+    this.out = out;
+    this.generator = WRITER.createGenerator(out);
+  }
+
+  /** The terminal's output stays open when the JSON is done. */
+  public static JsonStream to(PrintStream out) {
+    return new JsonStream(out);
+  }
+
+  public JsonGenerator generator() {
+    return generator;
+  }
+
+  @Override
+  public void close() {
+    generator.close();
+    out.println();
+    out.flush();
+  }
+}

@@ -54,3 +54,7 @@ CREATE CACHED TABLE IF NOT EXISTS import_reject (
   reason VARCHAR(1000) NOT NULL,
   PRIMARY KEY (job_instance_id, line_number)
 );
+
+-- HSQLDB builds a whole result before the first row is read; beyond this many rows it keeps the
+-- result on disk, so listing or exporting the entities of a million-row action fits in any heap.
+SET DATABASE DEFAULT RESULT MEMORY ROWS 10000;

@@ -1,15 +1,24 @@
 package io.qrelease.cli;
 
+import static io.qrelease.report.TextTable.number;
+import static io.qrelease.report.TextTable.text;
+
+import io.qrelease.domain.ActionStatus;
 import io.qrelease.domain.Result;
+import io.qrelease.domain.Source;
+import io.qrelease.report.JsonStream;
 import io.qrelease.report.SpreadsheetCsv;
+import io.qrelease.report.TextTable;
+import io.qrelease.report.UtcTime;
 import io.qrelease.store.ActionCounts;
+import io.qrelease.store.ActionFilter;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,42 +29,69 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "actions", mixinStandardHelpOptions = true,
-    description = "The Action center: every bulk action, newest first.",
-    subcommands = ActionsCommand.Export.class)
+    description = "The Action center: every bulk action, newest first, with its counts per result.",
+    subcommands = {ActionShowCommand.class, ActionsCommand.Export.class})
 class ActionsCommand implements Callable<Integer> {
+
+  /** Two lines per action keep the full id, which 'actions show' takes, within 100 columns. */
+  static final TextTable FIRST_LINE = TextTable.of(text("ACTION", 36), text("STATUS", 10), text("SOURCE", 15),
+      text("TYPE", 13), text("CREATED (UTC)", 16));
+  static final TextTable SECOND_LINE = TextTable.of(text("NAME", 28), text("OPERATOR", 28), number("SUCCESS", 7),
+      number("ALREADY", 7), number("SKIPPED", 7), number("FAILED", 7)).indented(2);
 
   @Mixin
   StoreOptions store;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
+  @Option(names = "--since", paramLabel = "AGE", description = "Only actions created within this long, e.g. 30m, 24h, 7d.")
+  String since;
+
+  @Option(names = "--status", paramLabel = "STATUS",
+      description = "Only actions in this status: Queued, InProgress, Completed, Failed, Stopped or DryRun.")
+  String status;
+
+  @Option(names = "--source", paramLabel = "SOURCE",
+      description = "Only actions from this source: AdvancedHunting, ThreatExplorer, EmailEntity, CustomDetection, CsvImport or Api.")
+  String source;
+
+  @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
+    Duration age = Options.age("--since", since);
+    ActionFilter filter = new ActionFilter(age == null ? null : Instant.now().minus(age),
+        Options.choice(ActionStatus.class, "--status", status), Options.choice(Source.class, "--source", source));
     try (Workspace workspace = Workspace.open(store.database())) {
       ActionStore actions = workspace.bean(ActionStore.class);
-      List<ActionRecord> records = actions.list();
+      List<ActionRecord> records = actions.list(filter);
+      Map<String, ActionCounts> counts = actions.counts(records.stream().map(ActionRecord::actionId).toList());
       if (json) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ActionRecord action : records) {
-          rows.add(jsonOf(action, actions.counts(action.actionId())));
+        try (JsonStream out = JsonStream.to(System.out)) {
+          out.generator().writeStartArray();
+          records.forEach(action -> out.generator().writePOJO(json(action, counts.get(action.actionId()))));
+          out.generator().writeEndArray();
         }
-        System.out.println(ActionReport.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+      } else if (records.isEmpty()) {
+        System.out.println(since == null && status == null && source == null
+            ? "No actions yet; 'release FILE --operator UPN' takes one."
+            : "No actions match; drop a filter to see more.");
       } else {
-        System.out.printf("%-36s  %-10s  %-15s  %-13s  %-28s  %8s  %8s  %8s%n", "ACTION", "STATUS", "SOURCE", "TYPE",
-            "OPERATOR", "SUCCESS", "ALREADY", "SKIPPED");
-        for (ActionRecord action : records) {
-          ActionCounts counts = actions.counts(action.actionId());
-          System.out.printf("%-36s  %-10s  %-15s  %-13s  %-28s  %8d  %8d  %8d%n", action.actionId(), action.status(),
-              action.source(), action.actionType(), action.operator(), counts.count(Result.Success),
-              counts.count(Result.AlreadyInDestination), counts.count(Result.Skipped));
-        }
+        System.out.println(FIRST_LINE.header());
+        System.out.println(SECOND_LINE.header());
+        records.forEach(action -> print(action, counts.get(action.actionId())));
       }
     }
     return 0;
   }
 
-  private static Map<String, Object> jsonOf(ActionRecord action, ActionCounts counts) {
+  private static void print(ActionRecord action, ActionCounts counts) {
+    System.out.println(FIRST_LINE.row(action.actionId(), action.status(), action.source(), action.actionType(),
+        UtcTime.minute(action.createdAt())));
+    System.out.println(SECOND_LINE.row(action.name(), action.operator(), counts.count(Result.Success),
+        counts.count(Result.AlreadyInDestination), counts.count(Result.Skipped), counts.count(Result.Failed)));
+  }
+
+  static Map<String, Object> json(ActionRecord action, ActionCounts counts) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("actionId", action.actionId());
     json.put("name", action.name());
@@ -63,20 +99,17 @@ class ActionsCommand implements Callable<Integer> {
     json.put("actionType", action.actionType());
     json.put("operator", action.operator());
     json.put("status", action.status());
-    json.put("createdAt", text(action.createdAt()));
-    json.put("finishedAt", text(action.finishedAt()));
+    json.put("createdAt", action.createdAt());
+    json.put("finishedAt", action.finishedAt());
     json.put("executionId", action.jobExecutionId());
     json.put("exitCode", action.exitCode());
-    Map<String, Long> results = new LinkedHashMap<>();
-    for (Result result : Result.values()) {
-      results.put(result.name(), counts.count(result));
-    }
-    json.put("results", results);
+    json.put("results", counts.results());
     return json;
   }
 
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
+  static ActionRecord existing(ActionStore actions, String actionId) {
+    return actions.find(actionId).orElseThrow(
+        () -> new Refusal("There is no action " + actionId + "; list them with 'actions'."));
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
@@ -96,9 +129,7 @@ class ActionsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
       try (Workspace workspace = Workspace.open(store.database())) {
         ActionStore actions = workspace.bean(ActionStore.class);
-        if (actions.find(actionId).isEmpty()) {
-          throw new Refusal("There is no action " + actionId + "; list them with 'actions'.");
-        }
+        existing(actions, actionId);
         try (SpreadsheetCsv csv = new SpreadsheetCsv(Files.newBufferedWriter(out))) {
           csv.row("ActionId", "NetworkMessageId", "RecipientEmailAddress", "Result", "Reason", "Operator", "ActedAt",
               "LineNumber");

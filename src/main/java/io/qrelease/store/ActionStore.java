@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -108,9 +110,20 @@ public class ActionStore {
     return jdbc.query(SELECT_ACTION + "WHERE action_id = ?", ActionStore::action, actionId).stream().findFirst();
   }
 
-  /** Newest first. */
-  public List<ActionRecord> list() {
-    return jdbc.query(SELECT_ACTION + "ORDER BY created_at DESC, action_id", ActionStore::action);
+  /** The actions the filter lets through, newest first. */
+  public List<ActionRecord> list(ActionFilter filter) {
+    return jdbc.query(SELECT_ACTION + """
+            WHERE (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= ?)
+              AND (CAST(? AS VARCHAR(16)) IS NULL OR status = ?)
+              AND (CAST(? AS VARCHAR(32)) IS NULL OR source = ?)
+            ORDER BY created_at DESC, action_id""",
+        statement -> {
+          Columns.setInstant(statement, 1, filter.createdSince());
+          Columns.setInstant(statement, 2, filter.createdSince());
+          int next = Columns.setFilter(statement, 3, Columns.name(filter.status()));
+          Columns.setFilter(statement, next, Columns.name(filter.source()));
+        },
+        ActionStore::action);
   }
 
   /** Which of these messages' entities earlier chunks of the action already audited. */
@@ -150,23 +163,54 @@ public class ActionStore {
   }
 
   public ActionCounts counts(String actionId) {
-    EnumMap<Result, Long> byResult = new EnumMap<>(Result.class);
-    EnumMap<Reason, Long> byReason = new EnumMap<>(Reason.class);
-    jdbc.query("SELECT result, reason, COUNT(*) FROM action_audit WHERE action_id = ? GROUP BY result, reason",
-        rows -> {
-          long count = rows.getLong(3);
-          byResult.merge(Result.valueOf(rows.getString(1)), count, Long::sum);
-          Reason reason = Columns.enumValue(Reason.class, rows.getString(2));
-          if (reason != null) {
-            byReason.merge(reason, count, Long::sum);
-          }
-        }, actionId);
-    return ActionCounts.of(byResult, byReason);
+    return counts(List.of(actionId)).get(actionId);
+  }
+
+  /** The counts of each of these actions, in one query however many actions a listing shows. */
+  public Map<String, ActionCounts> counts(Collection<String> actionIds) {
+    Map<String, EnumMap<Result, Long>> byResult = new HashMap<>();
+    Map<String, EnumMap<Reason, Long>> byReason = new HashMap<>();
+    actionIds.forEach(actionId -> {
+      byResult.put(actionId, new EnumMap<>(Result.class));
+      byReason.put(actionId, new EnumMap<>(Reason.class));
+    });
+    if (!actionIds.isEmpty()) {
+      jdbc.query("SELECT action_id, result, reason, COUNT(*) FROM action_audit WHERE action_id IN (UNNEST(?))"
+              + " GROUP BY action_id, result, reason",
+          statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", actionIds.toArray())),
+          rows -> {
+            String actionId = rows.getString(1);
+            long count = rows.getLong(4);
+            byResult.get(actionId).merge(Result.valueOf(rows.getString(2)), count, Long::sum);
+            Reason reason = Columns.enumValue(Reason.class, rows.getString(3));
+            if (reason != null) {
+              byReason.get(actionId).merge(reason, count, Long::sum);
+            }
+          });
+    }
+    Map<String, ActionCounts> counts = new HashMap<>();
+    byResult.forEach((actionId, results) -> counts.put(actionId, ActionCounts.of(results, byReason.get(actionId))));
+    return counts;
   }
 
   /** Streams an action's audit rows in input order without holding them in memory. */
   public void forEachAudit(String actionId, Consumer<AuditEntry> consumer) {
-    jdbc.query("SELECT * FROM action_audit WHERE action_id = ? ORDER BY line_number, network_message_id, recipient",
+    forEachAudit(actionId, null, null, consumer);
+  }
+
+  /** Streams the audit rows of an action with this result and reason (null: any), in input order. */
+  public void forEachAudit(String actionId, Result result, Reason reason, Consumer<AuditEntry> consumer) {
+    jdbc.query("""
+            SELECT * FROM action_audit
+            WHERE action_id = ?
+              AND (CAST(? AS VARCHAR(24)) IS NULL OR result = ?)
+              AND (CAST(? AS VARCHAR(24)) IS NULL OR reason = ?)
+            ORDER BY line_number, network_message_id, recipient""",
+        statement -> {
+          statement.setString(1, actionId);
+          int next = Columns.setFilter(statement, 2, Columns.name(result));
+          Columns.setFilter(statement, next, Columns.name(reason));
+        },
         rows -> {
           consumer.accept(new AuditEntry(
               new EntityKey(rows.getString("network_message_id"), rows.getString("recipient")),
@@ -175,7 +219,7 @@ public class ActionStore {
               rows.getString("operator"),
               Columns.instant(rows, "acted_at"),
               rows.getLong("line_number")));
-        }, actionId);
+        });
   }
 
   private static ActionRecord action(ResultSet rows, int rowNumber) throws SQLException {

@@ -27,6 +27,18 @@ final class Columns {
     return value == null ? null : value.toInstant();
   }
 
+  /**
+   * Binds an optional filter written as {@code (CAST(? AS ...) IS NULL OR column = ?)}: one SQL
+   * text serves every combination of filters, and every value stays a parameter.
+   *
+   * @return the index of the next parameter
+   */
+  static int setFilter(PreparedStatement statement, int index, String value) throws SQLException {
+    statement.setString(index, value);
+    statement.setString(index + 1, value);
+    return index + 2;
+  }
+
   static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
     return value == null ? null : Enum.valueOf(type, value);
   }

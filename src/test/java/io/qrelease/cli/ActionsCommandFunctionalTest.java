@@ -3,12 +3,14 @@ package io.qrelease.cli;
 import static io.qrelease.cli.QuarantinedMail.ANALYST;
 import static io.qrelease.cli.QuarantinedMail.INVOICE;
 import static io.qrelease.cli.QuarantinedMail.NEWSLETTER;
+import static io.qrelease.cli.QuarantinedMail.latestAction;
 import static io.qrelease.cli.QuarantinedMail.row;
 import static io.qrelease.cli.QuarantinedMail.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import io.qrelease.report.UtcTime;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.Workbench;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Action center on the command line: the history, as a table and as JSON, and the audit export. */
+/** The Action center on the command line: the history, filtered, as a table and as JSON, and the audit export. */
 class ActionsCommandFunctionalTest {
 
   static final String EXPORT_HEADER = "ActionId,NetworkMessageId,RecipientEmailAddress,Result,Reason,Operator,ActedAt,LineNumber";
@@ -41,10 +43,14 @@ class ActionsCommandFunctionalTest {
   }
 
   @Test
-  void actionsListsTheNewestFirst() {
-    // given
+  void actionsListsTheNewestFirstTwoLinesEachWithinTheTerminal() {
+    // given: a name longer than its column
     String older = release("first.csv", row(INVOICE, "alice@contoso.com"));
-    String newer = release("second.csv", row(NEWSLETTER, "bob@contoso.com"));
+    CommandRun named = bench.run("release", selection(bench, "second.csv", row(NEWSLETTER, "bob@contoso.com"),
+        row("not-a-guid", "bob@contoso.com")).toString(), "--operator", ANALYST,
+        "--name", "Newsletter false positives reported by the marketing team", "--source", "ThreatExplorer");
+    assertThat(named.exitCode()).as(named.toString()).isEqualTo(3);
+    String newer = latestAction(bench);
 
     // when
     CommandRun run = bench.run("actions");
@@ -52,9 +58,92 @@ class ActionsCommandFunctionalTest {
     // then
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).startsWith(newer).contains("Completed", ANALYST);
-    assertThat(lines.get(2)).startsWith(older);
+    assertThat(lines).hasSize(2 + 2 * 2);
+    assertThat(lines.get(0)).startsWith("ACTION").contains("STATUS", "SOURCE", "TYPE", "CREATED (UTC)");
+    assertThat(lines.get(1)).startsWith("  NAME").contains("OPERATOR", "SUCCESS", "ALREADY", "SKIPPED", "FAILED");
+    assertThat(lines.get(2)).startsWith(newer).contains("Completed", "ThreatExplorer", "move-to-inbox",
+        UtcTime.minute(createdAt(newer)));
+    assertThat(lines.get(3).split("\\s+")).containsExactly("", "Newsletter", "false", "positives…", ANALYST,
+        "1", "0", "1", "0");
+    assertThat(lines.get(4)).startsWith(older).contains("CsvImport");
+    assertThat(lines.get(5).split("\\s+")).containsExactly("", ANALYST, "1", "0", "0", "0");
+    Screen.assertFits(run);
+  }
+
+  @Test
+  void sinceLeavesOutAnActionCreatedBeforeThatAge() {
+    // given: an action from ten days ago and one from now
+    String old = release("old.csv", row(INVOICE, "alice@contoso.com"));
+    bench.execute("UPDATE email_action SET created_at = created_at - INTERVAL '10' DAY WHERE action_id = ?", old);
+    String recent = release("recent.csv", row(NEWSLETTER, "bob@contoso.com"));
+
+    // when
+    List<String> lastWeek = actionIds(bench.run("actions", "--since", "7d", "--json"));
+    List<String> lastFortnight = actionIds(bench.run("actions", "--since", "14d", "--json"));
+    List<String> lastHour = actionIds(bench.run("actions", "--since", "60m", "--json"));
+
+    // then
+    assertThat(lastWeek).containsExactly(recent);
+    assertThat(lastFortnight).containsExactly(recent, old);
+    assertThat(lastHour).containsExactly(recent);
+  }
+
+  @Test
+  void statusListsOnlyTheActionsInThatStatusIgnoringCase() {
+    // given: one completed action and one that failed on its only chunk
+    String completed = release("completed.csv", row(INVOICE, "alice@contoso.com"));
+    bench.execute("CREATE TRIGGER fail_every_audit BEFORE INSERT ON action_audit FOR EACH ROW"
+        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
+    CommandRun failing = bench.run("release", selection(bench, "failing.csv", row(NEWSLETTER, "bob@contoso.com")).toString(),
+        "--operator", ANALYST);
+    assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
+    String failed = latestAction(bench);
+
+    // when
+    CommandRun failedOnes = bench.run("actions", "--status", "failed");
+
+    // then
+    assertThat(failedOnes.exitCode()).as(failedOnes.toString()).isZero();
+    assertThat(failedOnes.out()).contains(failed).doesNotContain(completed);
+    assertThat(actionIds(bench.run("actions", "--status", "Completed", "--json"))).containsExactly(completed);
+    assertThat(bench.run("actions", "--status", "DryRun").out()).isEqualTo("No actions match; drop a filter to see more.\n");
+  }
+
+  @Test
+  void sourceListsOnlyTheActionsTakenFromThatSource() {
+    // given
+    String fromFile = release("plain.csv", row(INVOICE, "alice@contoso.com"));
+    CommandRun hunting = bench.run("release", selection(bench, "hunting.csv", row(NEWSLETTER, "bob@contoso.com")).toString(),
+        "--operator", ANALYST, "--source", "AdvancedHunting");
+    assertThat(hunting.exitCode()).as(hunting.toString()).isZero();
+    String fromHunting = latestAction(bench);
+
+    // when
+    List<String> huntingOnly = actionIds(bench.run("actions", "--source", "advancedhunting", "--json"));
+
+    // then
+    assertThat(huntingOnly).containsExactly(fromHunting);
+    assertThat(actionIds(bench.run("actions", "--source", "CsvImport", "--json"))).containsExactly(fromFile);
+    assertThat(actionIds(bench.run("actions", "--source", "Api", "--json"))).isEmpty();
+  }
+
+  @Test
+  void filtersThatNameNoKnownValueAreRefusedBeforeOpeningTheDatabase() {
+    // given
+    release("first.csv", row(INVOICE, "alice@contoso.com"));
+    Map<String, List<Map<String, Object>>> before = bench.snapshot();
+
+    // when
+    CommandRun weeks = bench.run("actions", "--since", "2w");
+    CommandRun status = bench.run("actions", "--status", "Done");
+    CommandRun source = bench.run("actions", "--source", "Sentinel");
+
+    // then
+    Screen.assertRefused(weeks, status, source);
+    assertThat(weeks.err()).contains("'2w'", "30m, 24h or 7d");
+    assertThat(status.err()).contains("'Done'", "Queued, InProgress, Completed, Failed, Stopped, DryRun");
+    assertThat(source.err()).contains("'Sentinel'", "AdvancedHunting");
+    assertThat(bench.snapshot()).isEqualTo(before);
   }
 
   @Test
@@ -128,9 +217,17 @@ class ActionsCommandFunctionalTest {
 
   /** Releases a selection as the analyst and returns the action's id. */
   private String release(String name, String... rows) {
-    CommandRun run = bench.run("release", selection(bench, name, rows).toString(), "--operator", ANALYST);
-    assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
-    return (String) bench.query("SELECT action_id FROM email_action ORDER BY created_at DESC").get(0).get("action_id");
+    return QuarantinedMail.release(bench, ANALYST, name, rows);
+  }
+
+  private Instant createdAt(String actionId) {
+    return instant(bench.query("SELECT created_at FROM email_action WHERE action_id = ?", actionId).get(0).get("created_at"));
+  }
+
+  private static List<String> actionIds(CommandRun run) {
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return StreamSupport.stream(JsonMapper.builder().build().readTree(run.out()).spliterator(), false)
+        .map(action -> action.get("actionId").asString()).toList();
   }
 
   private static List<String[]> csv(Path file) throws IOException, CsvException {

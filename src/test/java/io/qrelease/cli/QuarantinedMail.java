@@ -38,6 +38,17 @@ final class QuarantinedMail {
     return bench.write(name, "NetworkMessageId,RecipientEmailAddress\n" + String.join("\n", rows) + "\n");
   }
 
+  /** Releases a selection as this operator and returns the action's id. */
+  static String release(Workbench bench, String operator, String name, String... rows) {
+    CommandRun run = bench.run("release", selection(bench, name, rows).toString(), "--operator", operator);
+    assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
+    return latestAction(bench);
+  }
+
+  static String latestAction(Workbench bench) {
+    return (String) bench.query("SELECT action_id FROM email_action ORDER BY created_at DESC").get(0).get("action_id");
+  }
+
   static String row(String networkMessageId, String recipient) {
     return networkMessageId + "," + recipient;
   }

@@ -94,6 +94,19 @@ public final class Workbench {
     }
   }
 
+  /** Changes the tables behind the commands' back, e.g. to age a record or plant a failing trigger. */
+  public void execute(String sql, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(dbUrl() + ";shutdown=true", "SA", "");
+         var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public long count(String sql, Object... parameters) {
     return ((Number) query(sql, parameters).get(0).values().iterator().next()).longValue();
   }

@@ -1,0 +1,141 @@
+package io.qrelease.cli;
+
+import static io.qrelease.report.TextTable.number;
+import static io.qrelease.report.TextTable.text;
+
+import io.qrelease.domain.Reason;
+import io.qrelease.domain.Result;
+import io.qrelease.report.JsonStream;
+import io.qrelease.report.TextTable;
+import io.qrelease.report.UtcTime;
+import io.qrelease.store.ActionCounts;
+import io.qrelease.store.ActionRecord;
+import io.qrelease.store.ActionStore;
+import io.qrelease.store.AuditEntry;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JsonGenerator;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "One action: all its fields, its counts per result and per reason, then its entities in input order.")
+class ActionShowCommand implements Callable<Integer> {
+
+  static final TextTable FIELDS = TextTable.of(text("", 10), text("", 86)).indented(2);
+  static final TextTable COUNTS = TextTable.of(text("RESULT", 20), number("ENTITIES", 10));
+  static final TextTable REASONS = TextTable.of(text("REASON", 20), number("ENTITIES", 10));
+  /** A reason only ever explains a skip, so "Skipped/Expired" says both in one column. */
+  static final TextTable ENTITIES = TextTable.of(number("LINE", 7), text("NETWORK MESSAGE ID", 36),
+      text("RECIPIENT", 23), text("RESULT", 28));
+
+  @Mixin
+  StoreOptions store;
+
+  @Parameters(index = "0", paramLabel = "ACTION_ID")
+  String actionId;
+
+  @Option(names = "--result", paramLabel = "RESULT",
+      description = "Only entities with this result: Success, AlreadyInDestination, Skipped or Failed.")
+  String result;
+
+  @Option(names = "--reason", paramLabel = "REASON",
+      description = "Only entities skipped for this reason: InvalidRow, NotFound, NotOriginalRecipient, OutOfScope, Undeliverable, NotQuarantined, Expired or AdminOnly.")
+  String reason;
+
+  @Option(names = "--json", description = "Print one JSON object, its entities as an array, instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Result onlyResult = Options.choice(Result.class, "--result", result);
+    Reason onlyReason = Options.choice(Reason.class, "--reason", reason);
+    try (Workspace workspace = Workspace.open(store.database())) {
+      ActionStore actions = workspace.bean(ActionStore.class);
+      ActionRecord action = ActionsCommand.existing(actions, actionId);
+      ActionCounts counts = actions.counts(actionId);
+      if (json) {
+        try (JsonStream out = JsonStream.to(System.out)) {
+          JsonGenerator generator = out.generator();
+          generator.writeStartObject();
+          json(action, counts).forEach(generator::writePOJOProperty);
+          generator.writeName("entities");
+          generator.writeStartArray();
+          actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> generator.writePOJO(json(entry)));
+          generator.writeEndArray();
+          generator.writeEndObject();
+        }
+      } else {
+        printAction(action, counts);
+        System.out.println();
+        System.out.println(ENTITIES.header());
+        AtomicLong shown = new AtomicLong();
+        actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> {
+          System.out.println(ENTITIES.row(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(),
+              entry.verdict().reason() == null ? entry.verdict().result() : entry.verdict().result() + "/" + entry.verdict().reason()));
+          shown.incrementAndGet();
+        });
+        System.out.println(shown.get() + " of " + counts.total() + " entities");
+      }
+    }
+    return 0;
+  }
+
+  private static void printAction(ActionRecord action, ActionCounts counts) {
+    field("action", action.actionId());
+    field("name", action.name());
+    field("status", action.status() + (action.exitCode() == null ? "" : " (exit " + action.exitCode() + ")"));
+    field("source", action.source());
+    field("type", action.actionType());
+    field("release to", action.releaseTo());
+    field("operator", action.operator());
+    field("input", action.inputFile());
+    field("created", UtcTime.second(action.createdAt()) + " UTC");
+    field("finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC");
+    field("execution", action.jobExecutionId());
+    field("rows", action.rowsRead() + " read, " + action.duplicateRows() + " duplicate entities collapsed");
+    System.out.println();
+    System.out.println(COUNTS.header());
+    counts.results().forEach((name, count) -> System.out.println(COUNTS.row(name, count)));
+    if (Arrays.stream(Reason.values()).anyMatch(reason -> counts.count(reason) > 0)) {
+      System.out.println(REASONS.header());
+      counts.reasons().forEach((name, count) -> {
+        if (count > 0) {
+          System.out.println(REASONS.row(name, count));
+        }
+      });
+    }
+  }
+
+  private static void field(String label, Object value) {
+    System.out.println(FIELDS.row(label, value));
+  }
+
+  private static Map<String, Object> json(ActionRecord action, ActionCounts counts) {
+    Map<String, Object> json = ActionsCommand.json(action, counts);
+    json.put("releaseTo", action.releaseTo());
+    json.put("inputFile", action.inputFile());
+    json.put("rowsRead", action.rowsRead());
+    json.put("duplicatesCollapsed", action.duplicateRows());
+    json.put("total", counts.total());
+    json.put("reasons", counts.reasons());
+    return json;
+  }
+
+  private static Map<String, Object> json(AuditEntry entry) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("lineNumber", entry.lineNumber());
+    json.put("networkMessageId", entry.key().networkMessageId());
+    json.put("recipient", entry.key().recipient());
+    json.put("result", entry.verdict().result());
+    json.put("reason", entry.verdict().reason());
+    json.put("operator", entry.operator());
+    json.put("actedAt", entry.actedAt());
+    return json;
+  }
+}

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -57,6 +58,21 @@ public class MailCopyStore {
       SELECT network_message_id, internet_message_id, recipient, sender, subject, received_at, location,
              quarantine_type, policy_type, policy_name, expires_at, release_status
       FROM mail_copy WHERE network_message_id IN (UNNEST(?))
+      """;
+
+  /*
+   * The quarantine page: copies in quarantine, and copies released from it, which the portal
+   * keeps showing with who released them. A quarantined copy that no export gave a release
+   * status has not been released.
+   */
+  private static final String QUARANTINE_PAGE = """
+      FROM mail_copy
+      WHERE (location = 'Quarantine' OR release_status = 'Released')
+        AND (CAST(? AS VARCHAR(16)) IS NULL OR COALESCE(release_status, 'NotReleased') = ?)
+        AND (CAST(? AS VARCHAR(320)) IS NULL OR recipient = ?)
+        AND (CAST(? AS VARCHAR(320)) IS NULL OR LOWER(sender) = ?)
+        AND (CAST(? AS VARCHAR(24)) IS NULL OR quarantine_type = ?)
+        AND (CAST(? AS VARCHAR(320)) IS NULL OR LOWER(released_by) = ?)
       """;
 
   /*
@@ -125,6 +141,39 @@ public class MailCopyStore {
       }
     }
     return won;
+  }
+
+  /** Streams the first copies of the quarantine page, newest received first. */
+  public void forEachInQuarantine(QuarantineFilter filter, int limit, Consumer<QuarantineEntry> consumer) {
+    jdbc.query("""
+            SELECT network_message_id, internet_message_id, recipient, sender, subject, received_at, location,
+                   quarantine_type, policy_type, policy_name, expires_at,
+                   COALESCE(release_status, 'NotReleased') AS release_status, released_by, released_at
+            """ + QUARANTINE_PAGE + """
+            ORDER BY received_at DESC NULLS LAST, network_message_id, recipient
+            FETCH FIRST ? ROWS ONLY""",
+        statement -> statement.setInt(bindQuarantinePage(statement, filter), limit),
+        rows -> {
+          consumer.accept(new QuarantineEntry(copy(rows), rows.getString("released_by"),
+              Columns.instant(rows, "released_at")));
+        });
+  }
+
+  /** How many copies the quarantine page holds with this filter. */
+  public long countInQuarantine(QuarantineFilter filter) {
+    return jdbc.query("SELECT COUNT(*) " + QUARANTINE_PAGE, statement -> bindQuarantinePage(statement, filter),
+        rows -> {
+          rows.next();
+          return rows.getLong(1);
+        });
+  }
+
+  private static int bindQuarantinePage(PreparedStatement statement, QuarantineFilter filter) throws SQLException {
+    int next = Columns.setFilter(statement, 1, Columns.name(filter.status()));
+    next = Columns.setFilter(statement, next, filter.recipient());
+    next = Columns.setFilter(statement, next, filter.sender());
+    next = Columns.setFilter(statement, next, Columns.name(filter.type()));
+    return Columns.setFilter(statement, next, filter.releasedBy());
   }
 
   private static void bindRelease(PreparedStatement statement, MailCopy copy, String operator, Instant at)

@@ -1,0 +1,90 @@
+package io.qrelease.cli;
+
+import static io.qrelease.report.TextTable.number;
+import static io.qrelease.report.TextTable.text;
+
+import io.qrelease.report.JsonStream;
+import io.qrelease.report.TextTable;
+import io.qrelease.report.UtcTime;
+import io.qrelease.store.ExecutionHistory;
+import io.qrelease.store.ExecutionRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "executions", mixinStandardHelpOptions = true,
+    description = "The job executions, newest first: status, rows read and written, start and end, the action of a release, and how to resume one that failed or stopped.")
+class ExecutionsCommand implements Callable<Integer> {
+
+  static final TextTable FIRST_LINE = TextTable.of(number("EXECUTION", 9), text("JOB", 7), text("STATUS", 9),
+      number("READ", 9), number("WRITTEN", 9), text("STARTED (UTC)", 19), text("ENDED (UTC)", 19));
+  static final TextTable SECOND_LINE = TextTable.of(text("ACTION", 36), text("RESUME", 58)).indented(2);
+
+  @Mixin
+  StoreOptions store;
+
+  @Option(names = "--json", description = "Print a JSON array instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (Workspace workspace = Workspace.open(store.database())) {
+      List<ExecutionRecord> executions = workspace.bean(ExecutionHistory.class).list();
+      if (json) {
+        try (JsonStream out = JsonStream.to(System.out)) {
+          out.generator().writeStartArray();
+          executions.forEach(execution -> out.generator().writePOJO(json(execution)));
+          out.generator().writeEndArray();
+        }
+      } else if (executions.isEmpty()) {
+        System.out.println("No executions yet; 'import FILE' runs the first.");
+      } else {
+        System.out.println(FIRST_LINE.header());
+        System.out.println(SECOND_LINE.header());
+        executions.forEach(ExecutionsCommand::print);
+      }
+    }
+    return 0;
+  }
+
+  private static void print(ExecutionRecord execution) {
+    System.out.println(FIRST_LINE.row(execution.executionId(), execution.job(), execution.status(),
+        execution.rowsRead(), execution.rowsWritten(), UtcTime.second(execution.startedAt()),
+        UtcTime.second(execution.endedAt())));
+    String resume = resume(execution);
+    if (execution.actionId() != null || resume != null) {
+      System.out.println(SECOND_LINE.row(execution.actionId(), resume));
+    }
+  }
+
+  /**
+   * A failed or stopped execution resumes with the restart command, unless a later execution
+   * already carried its work on: restarting it then would be refused.
+   */
+  static String resume(ExecutionRecord execution) {
+    if (!execution.status().equals("FAILED") && !execution.status().equals("STOPPED")) {
+      return null;
+    }
+    return execution.resumedBy() == null ? "./run.sh restart " + execution.executionId()
+        : "resumed by execution " + execution.resumedBy();
+  }
+
+  private static Map<String, Object> json(ExecutionRecord execution) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("executionId", execution.executionId());
+    json.put("job", execution.job());
+    json.put("status", execution.status());
+    json.put("rowsRead", execution.rowsRead());
+    json.put("rowsWritten", execution.rowsWritten());
+    json.put("startedAt", execution.startedAt());
+    json.put("endedAt", execution.endedAt());
+    json.put("actionId", execution.actionId());
+    json.put("resumedBy", execution.resumedBy());
+    json.put("resume", resume(execution));
+    return json;
+  }
+}

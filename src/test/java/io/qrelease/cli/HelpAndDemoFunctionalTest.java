@@ -19,7 +19,8 @@ class HelpAndDemoFunctionalTest {
   Path folder;
 
   @ParameterizedTest(name = "qrelease {0} --help")
-  @ValueSource(strings = {"", "import", "release", "actions", "actions export"})
+  @ValueSource(strings = {"", "import", "release", "actions", "actions show", "actions export", "executions",
+      "quarantine"})
   void everyCommandPrintsItsUsage(String command) {
     // given
     String[] words = command.isEmpty() ? new String[0] : command.split(" ");

@@ -48,13 +48,18 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (!reasons.isEmpty()) {
       line(out, "skipped", reasons);
     }
-    line(out, "rows", action.rowsRead() == action.entities()
-        ? action.rowsRead() + " read = " + counts.total() + " audited + " + action.duplicateRows() + " duplicates collapsed"
-        : action.rowsRead() + " read, giving " + action.entities() + " entities = " + counts.total() + " audited + "
-            + action.duplicateRows() + " duplicates collapsed");
+    line(out, "rows", accounting(action, counts));
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
     line(out, "elapsed", String.format("%.1f s (%.0f rows/s)", seconds, rowsThisRun / seconds));
     return out.toString();
+  }
+
+  /** Where every row and entity went, the sum the run is checked against. */
+  static String accounting(ActionRecord action, ActionCounts counts) {
+    String entities = counts.total() + " audited + " + action.duplicateRows() + " collapsed as duplicates";
+    return action.rowsRead() == action.entities()
+        ? action.rowsRead() + " read = " + entities
+        : action.rowsRead() + " read, giving " + action.entities() + " entities = " + entities;
   }
 
   private static void line(StringBuilder out, String label, String value) {
@@ -78,12 +83,8 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     json.put("entities", action.entities());
     json.put("duplicatesCollapsed", action.duplicateRows());
     json.put("durationMs", elapsed.toMillis());
-    Map<String, Long> results = new LinkedHashMap<>();
-    Arrays.stream(Result.values()).forEach(result -> results.put(result.name(), counts.count(result)));
-    json.put("results", results);
-    Map<String, Long> reasons = new LinkedHashMap<>();
-    Arrays.stream(Reason.values()).forEach(reason -> reasons.put(reason.name(), counts.count(reason)));
-    json.put("reasons", reasons);
+    json.put("results", counts.results());
+    json.put("reasons", counts.reasons());
     return json;
   }
 

@@ -98,7 +98,7 @@ class ActionShowCommand implements Callable<Integer> {
     field("created", UtcTime.second(action.createdAt()) + " UTC");
     field("finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC");
     field("execution", action.jobExecutionId());
-    field("rows", action.rowsRead() + " read, " + action.duplicateRows() + " duplicate entities collapsed");
+    field("rows", ActionReport.accounting(action, counts));
     System.out.println();
     System.out.println(COUNTS.header());
     counts.results().forEach((name, count) -> System.out.println(COUNTS.row(name, count)));

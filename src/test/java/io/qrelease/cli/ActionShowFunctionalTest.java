@@ -56,7 +56,7 @@ class ActionShowFunctionalTest {
         "  release to  row\n",
         "  operator    " + ANALYST + "\n",
         "  input       " + folder.resolve("campaign.csv").toAbsolutePath() + "\n",
-        "  rows        5 read, 0 duplicate entities collapsed\n");
+        "  rows        5 read = 5 audited + 0 collapsed as duplicates\n");
     assertThat(run.out()).containsPattern("  created     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n")
         .containsPattern("  finished    \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n");
     assertThat(run.out()).containsSubsequence(

@@ -1,5 +1,6 @@
 package io.qrelease.jobs.release;
 
+import io.qrelease.domain.ActionStatus;
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
 import io.qrelease.jobs.ExitCode;
@@ -33,7 +34,7 @@ public class ActionLifecycle implements JobExecutionListener {
         execution.getId(), nameOf(parameters), parameters.getString(ReleaseParameters.SOURCE),
         parameters.getString(ReleaseParameters.ACTION), parameters.getString(ReleaseParameters.OPERATOR),
         parameters.getString(ReleaseParameters.RELEASE_TO), parameters.getString(RunParameters.INPUT),
-        "InProgress", Instant.now(), null, 0, 0, 0, null, dryRun(parameters)));
+        ActionStatus.InProgress.name(), Instant.now(), null, 0, 0, 0, null, dryRun(parameters)));
     execution.getExecutionContext().putString(ACTION_ID, actionId);
   }
 
@@ -51,11 +52,11 @@ public class ActionLifecycle implements JobExecutionListener {
       });
     }
     ExitCode exitCode = exitCode(execution.getStatus(), counts);
-    String status = status(execution.getStatus());
-    if (status.equals("Completed") && dryRun(execution.getJobParameters())) {
-      status = "DryRun";
+    ActionStatus status = status(execution.getStatus());
+    if (status == ActionStatus.Completed && dryRun(execution.getJobParameters())) {
+      status = ActionStatus.DryRun;
     }
-    actions.finish(actionId, status, Instant.now(), exitCode.code());
+    actions.finish(actionId, status.name(), Instant.now(), exitCode.code());
   }
 
   private static Tally tally(JobExecution execution, ActionRecord action, ActionCounts counts) {
@@ -73,11 +74,11 @@ public class ActionLifecycle implements JobExecutionListener {
     return name == null || name.isBlank() ? null : name;
   }
 
-  static String status(BatchStatus status) {
+  static ActionStatus status(BatchStatus status) {
     return switch (status) {
-      case COMPLETED -> "Completed";
-      case STOPPED, STOPPING -> "Stopped";
-      default -> "Failed";
+      case COMPLETED -> ActionStatus.Completed;
+      case STOPPED, STOPPING -> ActionStatus.Stopped;
+      default -> ActionStatus.Failed;
     };
   }
 

@@ -37,7 +37,17 @@ final class JobReports {
   private static int run(StoreOptions store, String jobName, JobParameters parameters, Path summaryJson)
       throws Exception {
     try (Workspace workspace = Workspace.open(store.database())) {
-      RunOutcome outcome = workspace.bean(Runs.class).startOrResume(workspace.bean(jobName, Job.class), parameters);
+      Runs runs = workspace.bean(Runs.class);
+      String input = parameters.getString(RunParameters.INPUT);
+      if (input != null) {
+        runs.unfinishedOverOtherContent(jobName, input, parameters.getString(RunParameters.INPUT_SHA256))
+            .ifPresent(execution -> {
+              throw new Refusal(input + " has changed since execution " + execution + " stopped part-way through"
+                  + " it; put the original back and run again to resume, or release the changed file under"
+                  + " another name as a new action.");
+            });
+      }
+      RunOutcome outcome = runs.startOrResume(workspace.bean(jobName, Job.class), parameters);
       return print(workspace, outcome, store, summaryJson);
     }
   }

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ public class Runs {
   /** Looked up when needed: a job's own listeners use these runs. */
   private final ObjectProvider<Job> jobs;
   private final ActionStore actions;
+  private final JdbcTemplate jdbc;
   private final RetryPolicy retry;
 
   /** How often a run that failed on a transient fault is resumed at once, and the first pause before it. */
@@ -40,12 +42,14 @@ public class Runs {
   }
 
   public Runs(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<Job> jobs, ActionStore actions,
+      JdbcTemplate jdbc,
       @Value("${qrelease.retry.attempts:3}") int attempts,
       @Value("${qrelease.retry.first-pause:1s}") Duration firstPause) {
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.jobs = jobs;
     this.actions = actions;
+    this.jdbc = jdbc;
     this.retry = new RetryPolicy(attempts, firstPause);
   }
 
@@ -58,6 +62,26 @@ public class Runs {
       }
     }
     return new RunOutcome(retried(jobOperator.start(job, parameters)), false);
+  }
+
+  /**
+   * The unfinished run of a job over a file at this path that read other content than the file
+   * has now: resuming it over the changed file would mix two selections in one action.
+   */
+  public Optional<Long> unfinishedOverOtherContent(String jobName, String input, String sha256) {
+    return jdbc.query("""
+        SELECT e.job_execution_id FROM batch_job_execution e
+        JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+        JOIN batch_job_execution_params path ON path.job_execution_id = e.job_execution_id
+          AND path.parameter_name = ? AND path.parameter_value = ?
+        JOIN batch_job_execution_params hash ON hash.job_execution_id = e.job_execution_id
+          AND hash.parameter_name = ? AND hash.parameter_value <> ?
+        WHERE i.job_name = ? AND e.status IN ('FAILED', 'STOPPED')
+          AND e.job_execution_id = (SELECT MAX(x.job_execution_id) FROM batch_job_execution x
+                                    WHERE x.job_instance_id = e.job_instance_id)
+        ORDER BY e.job_execution_id DESC
+        """, (rows, rowNumber) -> rows.getLong(1),
+        RunParameters.INPUT, input, RunParameters.INPUT_SHA256, sha256, jobName).stream().findFirst();
   }
 
   /** Resumes a failed or stopped run with the parameters it started with. */

@@ -27,9 +27,20 @@ public final class SeparateRun {
     this.output = output;
   }
 
+  /** The command line from the test classpath. */
   public static SeparateRun start(Workbench bench, String... args) {
+    return start(bench, List.of("-cp", System.getProperty("java.class.path"), Qrelease.class.getName()), args);
+  }
+
+  /** The jar `mvn package` built, as it is shipped. */
+  public static SeparateRun packaged(Workbench bench, String... args) {
+    return start(bench, List.of("-jar", Path.of("target", "qrelease.jar").toAbsolutePath().toString()), args);
+  }
+
+  private static SeparateRun start(Workbench bench, List<String> program, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), Qrelease.class.getName()));
+        "-Xmx256m"));
+    command.addAll(program);
     command.addAll(List.of(args));
     command.addAll(List.of("--db", bench.dbUrl(), "--tenant", bench.folder().resolve("tenant.yml").toString()));
     Path output = bench.folder().resolve("output.txt");
@@ -46,15 +57,24 @@ public final class SeparateRun {
    * thousand entities logs a few hundred kilobytes) while the run is still far from done.
    */
   public void awaitCommittedChunks(Workbench bench) throws InterruptedException, IOException {
+    awaitTransactionLog(bench, 3_000_000);
+  }
+
+  /** Waits until the database's transaction log has grown past so many bytes. */
+  public void awaitTransactionLog(Workbench bench, long bytes) throws InterruptedException, IOException {
     Path transactionLog = bench.folder().resolve("db/qrelease.log");
     Instant deadline = Instant.now().plus(PATIENCE);
     while (Instant.now().isBefore(deadline) && process.isAlive()) {
-      if (Files.exists(transactionLog) && Files.size(transactionLog) > 3_000_000) {
+      if (Files.exists(transactionLog) && Files.size(transactionLog) > bytes) {
         return;
       }
-      Thread.sleep(20);
+      Thread.sleep(10);
     }
     throw new AssertionError("The run ended or stalled before it was far enough along: " + output());
+  }
+
+  public boolean alive() {
+    return process.isAlive();
   }
 
   /** kill -9: the process gets no chance to clean up. */

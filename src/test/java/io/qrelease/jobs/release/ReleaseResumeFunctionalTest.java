@@ -6,6 +6,7 @@ import io.qrelease.testing.Campaign;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.StoreSnapshot;
 import io.qrelease.testing.Workbench;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,6 +58,38 @@ class ReleaseResumeFunctionalTest {
         + " WHERE i.job_name = 'release' ORDER BY s.step_execution_id"))
         .extracting(row -> row.get("write_count"))
         .containsExactly(2_000L, 3_000L);
+  }
+
+  @Test
+  void aFileChangedAfterAFailureIsRefusedInsteadOfMixedIntoTheRunItFailed() throws Exception {
+    // given: a run that failed on chunk three, and then a change to its file
+    Workbench bench = importedCampaign("store");
+    Path hunting = folder.resolve("campaign/campaign-hunting.csv");
+    String[] release = {"release", hunting.toString(), "--operator", "secops-admin@contoso.com"};
+    sql(bench, "CREATE TRIGGER fail_on_chunk_three BEFORE INSERT ON action_audit"
+        + " REFERENCING NEW ROW AS entity FOR EACH ROW WHEN (entity.line_number = 2500)"
+        + " SIGNAL SQLSTATE '45000'");
+    assertThat(bench.run(release).exitCode()).isEqualTo(1);
+    sql(bench, "DROP TRIGGER fail_on_chunk_three");
+    String original = Files.readString(hunting);
+    Files.writeString(hunting, original.replace("user1@contoso.com", "user2@contoso.com"));
+
+    // when
+    CommandRun changed = bench.run(release);
+
+    // then
+    assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(2);
+    assertThat(changed.err()).contains("has changed since execution").contains("put the original back");
+    assertThat(bench.count("SELECT COUNT(*) FROM action_audit")).isEqualTo(2_000);
+    assertThat(bench.count("SELECT COUNT(*) FROM email_action")).isEqualTo(1);
+
+    // when: the original is back
+    Files.writeString(hunting, original);
+    CommandRun resumed = bench.run(release);
+
+    // then
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(bench.count("SELECT COUNT(*) FROM action_audit")).isEqualTo(COPIES);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.qrelease.store;
 
+import io.qrelease.domain.EntityKey;
 import io.qrelease.domain.Location;
 import io.qrelease.domain.MailCopy;
 import io.qrelease.domain.QuarantineType;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,6 +55,17 @@ public class MailCopyStore {
          location, quarantine_type, policy_type, policy_name, expires_at, release_status)
         VALUES (s.network_message_id, s.recipient, s.internet_message_id, s.sender, s.subject, s.received_at,
                 s.location, s.quarantine_type, s.policy_type, s.policy_name, s.expires_at, s.release_status)
+      """;
+
+  private static final String INSERT = """
+      INSERT INTO mail_copy (network_message_id, recipient, internet_message_id, sender, subject, received_at,
+                             location, quarantine_type, policy_type, policy_name, expires_at, release_status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  private static final String SELECT_KEYS = """
+      SELECT c.network_message_id, c.recipient FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY)) AS ids(id)
+      JOIN mail_copy c ON c.network_message_id = ids.id
       """;
 
   private static final String SELECT_BY_MESSAGE = """
@@ -94,21 +108,46 @@ public class MailCopyStore {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Loads a chunk of copies: one lookup tells which are new, and those are inserted in a plain
+   * batch; the rest (and a key the chunk repeats) are merged into what the store knows.
+   */
   public void upsert(List<MailCopy> copies) {
-    jdbc.batchUpdate(UPSERT, copies, copies.size(), (statement, copy) -> {
-      statement.setString(1, copy.networkMessageId());
-      statement.setString(2, copy.recipient());
-      statement.setString(3, copy.internetMessageId());
-      statement.setString(4, copy.sender());
-      statement.setString(5, copy.subject());
-      Columns.setInstant(statement, 6, copy.receivedAt());
-      statement.setString(7, copy.location().name());
-      statement.setString(8, Columns.name(copy.quarantineType()));
-      statement.setString(9, copy.policyType());
-      statement.setString(10, copy.policyName());
-      Columns.setInstant(statement, 11, copy.expiresAt());
-      statement.setString(12, Columns.name(copy.releaseStatus()));
-    });
+    Set<EntityKey> stored = keysOf(copies.stream().map(MailCopy::networkMessageId).distinct().toList());
+    List<MailCopy> inserts = new ArrayList<>(copies.size());
+    List<MailCopy> merges = new ArrayList<>();
+    for (MailCopy copy : copies) {
+      (stored.add(copy.key()) ? inserts : merges).add(copy);
+    }
+    jdbc.batchUpdate(INSERT, inserts, inserts.size(), MailCopyStore::bindCopy);
+    jdbc.batchUpdate(UPSERT, merges, merges.size(), MailCopyStore::bindCopy);
+  }
+
+  private Set<EntityKey> keysOf(List<String> networkMessageIds) {
+    Set<EntityKey> keys = new HashSet<>();
+    if (!networkMessageIds.isEmpty()) {
+      jdbc.query(SELECT_KEYS,
+          statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", networkMessageIds.toArray())),
+          rows -> {
+            keys.add(new EntityKey(rows.getString(1), rows.getString(2)));
+          });
+    }
+    return keys;
+  }
+
+  private static void bindCopy(PreparedStatement statement, MailCopy copy) throws SQLException {
+    statement.setString(1, copy.networkMessageId());
+    statement.setString(2, copy.recipient());
+    statement.setString(3, copy.internetMessageId());
+    statement.setString(4, copy.sender());
+    statement.setString(5, copy.subject());
+    Columns.setInstant(statement, 6, copy.receivedAt());
+    statement.setString(7, copy.location().name());
+    statement.setString(8, Columns.name(copy.quarantineType()));
+    statement.setString(9, copy.policyType());
+    statement.setString(10, copy.policyName());
+    Columns.setInstant(statement, 11, copy.expiresAt());
+    statement.setString(12, Columns.name(copy.releaseStatus()));
   }
 
   /** Every copy of the given messages, grouped by message, in one query. */

@@ -7,14 +7,22 @@ import io.qrelease.store.RejectStore.Reject;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Upserts a chunk's copies in one JDBC batch and keeps its unusable rows for the rejects file. */
-public class ImportWriter implements ItemWriter<ImportedRow> {
+/**
+ * Upserts a chunk's copies and keeps its unusable rows for the rejects file. The number of copies
+ * written is kept with the chunk's commit, so a resumed import still reports every copy once.
+ */
+public class ImportWriter implements ItemWriter<ImportedRow>, ItemStream {
+
+  public static final String COPIES_WRITTEN = "copies.written";
 
   private final MailCopyStore copies;
   private final RejectStore rejects;
   private final long jobInstanceId;
+  private long copiesWritten;
 
   public ImportWriter(MailCopyStore copies, RejectStore rejects, long jobInstanceId) {
     this.copies = copies;
@@ -35,5 +43,16 @@ public class ImportWriter implements ItemWriter<ImportedRow> {
     }
     copies.upsert(upserts);
     rejects.add(jobInstanceId, unusable);
+    copiesWritten += upserts.size();
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    copiesWritten = context.getLong(COPIES_WRITTEN, 0L);
+  }
+
+  @Override
+  public void update(ExecutionContext context) {
+    context.putLong(COPIES_WRITTEN, copiesWritten);
   }
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Measures qrelease against the hand-written JDBC reference, side by side on this machine in one
+# run: generates N messages, imports them, releases the hunting export with a 256 MiB heap, runs
+# the reference (../shared/bench/RawJdbcRelease.java) on the same N, and prints rows/s, peak RSS,
+# peak heap and the ratios qrelease / reference.
+#
+# Usage: bench/release-bench.sh [N]            (default N = 1000000)
+#        QRELEASE_REFERENCE=PATH/RawJdbcRelease.java bench/release-bench.sh N
+set -euo pipefail
+
+n="${1:-1000000}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+reference="${QRELEASE_REFERENCE:-$here/../shared/bench/RawJdbcRelease.java}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/qrelease-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+db="jdbc:hsqldb:file:$work/db/qrelease"
+jar="$here/target/qrelease.jar"
+
+cd "$here"
+./run.sh --version >/dev/null # builds the jar when it is stale, outside every timing
+
+# Runs a command, recording its wall time in seconds and its peak resident set in MiB, sampled
+# from /proc every 100 ms (the last 100 ms of a run may go unseen).
+measure() {
+  local start end peak=0 hwm
+  start=$(date +%s.%N)
+  "$@" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
+    sleep 0.1
+  done
+  wait "$pid"
+  end=$(date +%s.%N)
+  seconds=$(calc "$end - $start")
+  peak_mib=$((peak / 1024))
+}
+
+# The largest heap in use before any collection, from the JVM's GC log: the heap the run needed.
+peak_heap() {
+  grep -oE '[0-9]+M->[0-9]+M' "$1" | cut -d'M' -f1 | sort -n | tail -1
+}
+
+calc() { awk "BEGIN { print $1 }"; }
+rate() { calc "$1 / $2" | xargs printf '%.0f'; }
+
+java -jar "$jar" generate --messages "$n" --out "$work/in" >/dev/null
+
+measure java -jar "$jar" import "$work/in/quarantine-export.csv" --db "$db" --tenant jobs/tenant.yml >"$work/import1.txt"
+import_seconds=$seconds
+measure java -jar "$jar" import "$work/in/email-events.csv" --db "$db" --tenant jobs/tenant.yml >"$work/import2.txt"
+import_seconds=$(calc "$import_seconds + $seconds")
+
+set +e
+measure java -Xmx256m "-Xlog:gc:file=$work/gc.log" -jar "$jar" release "$work/in/hunting-export.csv" \
+  --operator secops-admin@contoso.com --db "$db" --tenant jobs/tenant.yml --summary-json "$work/summary.json" \
+  >"$work/release.txt"
+release_exit=$?
+set -e
+release_seconds=$seconds
+release_rss=$peak_mib
+release_heap=$(peak_heap "$work/gc.log")
+
+hsqldb_jar="$work/hsqldb.jar"
+(cd "$work" && jar xf "$jar" "$(jar tf "$jar" | grep -m1 'BOOT-INF/lib/hsqldb-')" && mv BOOT-INF/lib/hsqldb-*.jar "$hsqldb_jar")
+measure java -cp "$hsqldb_jar" "$reference" "$work/reference" "$n" >"$work/reference.txt"
+reference_line=$(cat "$work/reference.txt")
+reference_seed_seconds=$(echo "$reference_line" | sed -E 's/^seed [0-9]+ rows in ([0-9.]+)s.*/\1/')
+reference_release_rate=$(echo "$reference_line" | sed -E 's/.*= ([0-9]+) rows\/s$/\1/')
+
+import_rate=$(rate "$n" "$import_seconds")
+release_rate=$(rate "$n" "$release_seconds")
+reference_seed_rate=$(rate "$n" "$reference_seed_seconds")
+
+echo "rows                      $n"
+echo "import                    $(printf '%.1f' "$import_seconds") s, $import_rate rows/s"
+echo "release (whole command)   $(printf '%.1f' "$release_seconds") s, $release_rate rows/s, exit $release_exit"
+echo "release peak RSS          $release_rss MiB (heap limit 256 MiB, peak heap in use ${release_heap} MiB)"
+echo "reference                 seeding $reference_seed_rate rows/s, release $reference_release_rate rows/s"
+echo "reference peak RSS         $peak_mib MiB"
+echo "ratio release             $(calc "$release_rate / $reference_release_rate" | xargs printf '%.2f') (qrelease / reference)"
+echo "ratio import              $(calc "$import_rate / $reference_seed_rate" | xargs printf '%.2f') (qrelease / reference seeding)"
+grep -E '^  (entities|rows) ' "$work/release.txt" | sed 's/^  /release /'
+exit "$release_exit"

@@ -1,0 +1,34 @@
+package io.qrelease.cli;
+
+import io.qrelease.generate.SyntheticExports;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Writes deterministic synthetic exports of a campaign for tests and benchmarks: a quarantine"
+        + " export and an EmailEvents export to import, and the hunting export to release. The same count and seed"
+        + " always give the same files.")
+class GenerateCommand implements Callable<Integer> {
+
+  @Option(names = "--messages", required = true, paramLabel = "N", description = "How many messages (one copy each).")
+  int messages;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the exports to.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (messages < 1) {
+      throw new Refusal("--messages takes a positive number of messages.");
+    }
+    SyntheticExports.write(out, messages, seed);
+    System.out.println("Wrote " + SyntheticExports.QUARANTINE_EXPORT + ", " + SyntheticExports.EMAIL_EVENTS + " and "
+        + SyntheticExports.HUNTING_EXPORT + " for " + messages + " messages to " + out);
+    return 0;
+  }
+}

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,11 +39,21 @@ public final class CsvInput implements AutoCloseable {
   private final String fileName;
   private final CSVReader reader;
   private final Header header;
+  /** Lines skipped before the reader started, for a resumed read. */
+  private final long linesBefore;
 
   private CsvInput(String fileName, CSVReader reader) throws IOException {
     this.fileName = fileName;
     this.reader = reader;
+    this.linesBefore = 0;
     this.header = readHeader();
+  }
+
+  private CsvInput(String fileName, CSVReader reader, Header header, long linesBefore) {
+    this.fileName = fileName;
+    this.reader = reader;
+    this.header = header;
+    this.linesBefore = linesBefore;
   }
 
   /** Opens the file and reads up to and including its header row. */
@@ -60,17 +71,40 @@ public final class CsvInput implements AutoCloseable {
   /** Reads the CSV from a stream (closed with this input) up to and including its header row. */
   public static CsvInput open(InputStream bytes, String fileName) throws IOException {
     try {
-      CSVReader reader =
-          new CSVReaderBuilder(new BufferedReader(new LineLengthLimit(utf8(bytes, fileName), fileName), BUFFER_CHARS))
-              .withCSVParser(new RFC4180ParserBuilder().build())
-              .withVerifyReader(false)
-              .withMultilineLimit(MAX_LINES_PER_RECORD)
-              .build();
-      return new CsvInput(fileName, reader);
+      return new CsvInput(fileName, csv(utf8(bytes, fileName), fileName));
     } catch (IOException | RuntimeException e) {
       bytes.close();
       throw e;
     }
+  }
+
+  /**
+   * Opens the file to read on from a record boundary a previous read reached after consuming
+   * {@code linesRead} physical lines: the header is read again, the lines up to there are skipped
+   * as bytes without being parsed, so resuming near the end of a large file costs almost nothing.
+   */
+  public static CsvInput resume(Path file, long linesRead) throws IOException {
+    Header header;
+    try (CsvInput start = open(file)) {
+      header = start.header();
+    }
+    InputStream rest = LineSkip.past(Files.newInputStream(file), linesRead);
+    try {
+      String fileName = file.getFileName().toString();
+      return new CsvInput(fileName, csv(new InputStreamReader(rest, StandardCharsets.UTF_8), fileName), header,
+          linesRead);
+    } catch (RuntimeException e) {
+      rest.close();
+      throw e;
+    }
+  }
+
+  private static CSVReader csv(Reader text, String fileName) {
+    return new CSVReaderBuilder(new BufferedReader(new LineLengthLimit(text, fileName), BUFFER_CHARS))
+        .withCSVParser(new RFC4180ParserBuilder().build())
+        .withVerifyReader(false)
+        .withMultilineLimit(MAX_LINES_PER_RECORD)
+        .build();
   }
 
   public Header header() {
@@ -80,7 +114,7 @@ public final class CsvInput implements AutoCloseable {
   /** The next non-blank record, or null at the end of the file. */
   public CsvRow next() throws IOException {
     while (true) {
-      long firstLine = reader.getLinesRead() + 1;
+      long firstLine = linesRead() + 1;
       String[] cells = readRecord(firstLine);
       if (cells == null) {
         return null;
@@ -93,7 +127,7 @@ public final class CsvInput implements AutoCloseable {
 
   /** Physical lines consumed so far, the #TYPE line and blank lines included. */
   public long linesRead() {
-    return reader.getLinesRead();
+    return linesBefore + reader.getLinesRead();
   }
 
   @Override

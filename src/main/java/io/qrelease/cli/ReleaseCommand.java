@@ -7,6 +7,7 @@ import io.qrelease.input.ExportKind;
 import io.qrelease.jobs.RunParameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,17 +37,29 @@ class ReleaseCommand implements Callable<Integer> {
       description = "AdvancedHunting, ThreatExplorer, CsvImport, Api (default: from the file's header).")
   String source;
 
+  @Option(names = "--max-rows", paramLabel = "N",
+      description = "Refuse, before changing anything, a selection of more than N rows (default: no cap).")
+  Long maxRows;
+
   @Override
   public Integer call() throws Exception {
     ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
     InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
+    if (maxRows != null) {
+      SizeCap.of(maxRows, "--max-rows").refuseOver(input.records(), file.toString());
+    }
+    return JobReports.runRelease(store, parameters(store, options, input, source, target), options.summaryJson);
+  }
+
+  /** The run of a release over a file, identified by its content and the options. */
+  static JobParameters parameters(StoreOptions store, ActionOptions options, InputFile input, String source,
+      ReleaseTarget target) {
     Source from = source == null ? Source.valueOf(ExportKind.of(input.header()).source())
         : Options.parse(() -> Source.fromOption(source));
-    var parameters = options.parameters(store, from, target)
+    return options.parameters(store, from, target)
         .addString(RunParameters.INPUT, input.path().toString(), false)
         .addString(RunParameters.INPUT_SHA256, input.sha256())
         .addLong(RunParameters.INPUT_ROWS, input.records(), false)
         .toJobParameters();
-    return JobReports.runRelease(store, parameters, options.summaryJson);
   }
 }

@@ -1,0 +1,25 @@
+package io.qrelease.cli;
+
+/**
+ * The most rows one action may select. A selection larger than expected is more often a wrong
+ * filter or the wrong file than a real campaign, so it is refused before anything changes.
+ *
+ * @param origin where the cap was set, so that the refusal says what to raise
+ */
+record SizeCap(long maxRows, String origin) {
+
+  static SizeCap of(long maxRows, String origin) {
+    if (maxRows < 1) {
+      throw new Refusal(origin + " takes a positive number of rows, not " + maxRows + ".");
+    }
+    return new SizeCap(maxRows, origin);
+  }
+
+  void refuseOver(long rows, String selection) {
+    if (rows > maxRows) {
+      throw new Refusal(String.format("%s has %,d rows, more than the cap of %,d (%s); nothing was changed:"
+          + " narrow or split the selection, or raise %s if that many are meant.", selection, rows, maxRows, origin,
+          origin));
+    }
+  }
+}

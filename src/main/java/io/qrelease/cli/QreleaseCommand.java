@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "qrelease", mixinStandardHelpOptions = true, version = "qrelease 0.1.0",
     description = "Releases false-positive email from quarantine in bulk, as restartable batch jobs. Without a command, runs the demo: imports the sample exports into the database and releases the sample hunting export as analyst@contoso.com.",
     subcommands = {ImportCommand.class, ReleaseCommand.class, ReleaseMessageCommand.class, RestartCommand.class,
-        ActionsCommand.class, ExecutionsCommand.class, QuarantineCommand.class, GenerateCommand.class})
+        ActionsCommand.class, ExecutionsCommand.class, QuarantineCommand.class, GenerateCommand.class,
+        ValidateCommand.class})
 public class QreleaseCommand implements Callable<Integer> {
 
   static final Path SAMPLES = Path.of("samples");

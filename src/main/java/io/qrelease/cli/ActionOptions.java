@@ -35,6 +35,16 @@ public class ActionOptions {
   @Option(names = "--summary-json", paramLabel = "OUT", description = "Also write the summary as JSON to this file.")
   Path summaryJson;
 
+  /** The options a job file gives, as if typed on the command line. */
+  static ActionOptions of(String operator, ActionType action, String name, boolean dryRun) {
+    ActionOptions options = new ActionOptions();
+    options.operator = operator;
+    options.action = action.option();
+    options.name = name;
+    options.dryRun = dryRun;
+    return options;
+  }
+
   /**
    * Checks everything a person can get wrong before anything starts, and gives the parameters
    * that, with the selection's own, identify the action's run.

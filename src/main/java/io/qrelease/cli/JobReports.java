@@ -30,6 +30,11 @@ final class JobReports {
     return run(store, ReleaseJobConfiguration.JOB_NAME, parameters, summaryJson);
   }
 
+  /** A release within a command that holds the workspace for several runs. */
+  static int runRelease(Workspace workspace, StoreOptions store, JobParameters parameters) throws Exception {
+    return run(workspace, store, ReleaseJobConfiguration.JOB_NAME, parameters, null);
+  }
+
   static int runImport(StoreOptions store, JobParameters parameters) throws Exception {
     return run(store, ImportJobConfiguration.JOB_NAME, parameters, null);
   }
@@ -37,18 +42,27 @@ final class JobReports {
   private static int run(StoreOptions store, String jobName, JobParameters parameters, Path summaryJson)
       throws Exception {
     try (Workspace workspace = Workspace.open(store.database())) {
-      Runs runs = workspace.bean(Runs.class);
-      String input = parameters.getString(RunParameters.INPUT);
-      if (input != null) {
-        runs.unfinishedOverOtherContent(jobName, input, parameters.getString(RunParameters.INPUT_SHA256))
-            .ifPresent(execution -> {
-              throw new Refusal(input + " has changed since execution " + execution + " stopped part-way through"
-                  + " it; put the original back and run again to resume, or release the changed file under"
-                  + " another name as a new action.");
-            });
-      }
-      RunOutcome outcome = runs.startOrResume(workspace.bean(jobName, Job.class), parameters);
-      return print(workspace, outcome, store, summaryJson);
+      return run(workspace, store, jobName, parameters, summaryJson);
+    }
+  }
+
+  private static int run(Workspace workspace, StoreOptions store, String jobName, JobParameters parameters,
+      Path summaryJson) throws Exception {
+    refuseChangedInput(workspace, jobName, parameters);
+    RunOutcome outcome = workspace.bean(Runs.class).startOrResume(workspace.bean(jobName, Job.class), parameters);
+    return print(workspace, outcome, store, summaryJson);
+  }
+
+  static void refuseChangedInput(Workspace workspace, String jobName, JobParameters parameters) {
+    String input = parameters.getString(RunParameters.INPUT);
+    if (input != null) {
+      workspace.bean(Runs.class)
+          .unfinishedOverOtherContent(jobName, input, parameters.getString(RunParameters.INPUT_SHA256))
+          .ifPresent(execution -> {
+            throw new Refusal(input + " has changed since execution " + execution + " stopped part-way through"
+                + " it; put the original back and run again to resume, or release the changed file under"
+                + " another name as a new action.");
+          });
     }
   }
 

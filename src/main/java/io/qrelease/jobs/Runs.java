@@ -54,12 +54,9 @@ public class Runs {
   }
 
   public RunOutcome startOrResume(Job job, JobParameters parameters) throws Exception {
-    JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
-    if (instance != null) {
-      JobExecution last = jobRepository.getLastJobExecution(instance);
-      if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        return new RunOutcome(last, true);
-      }
+    Optional<JobExecution> last = lastRun(job, parameters);
+    if (last.isPresent() && last.get().getStatus() == BatchStatus.COMPLETED) {
+      return new RunOutcome(last.get(), true);
     }
     return new RunOutcome(retried(jobOperator.start(job, parameters)), false);
   }
@@ -82,6 +79,12 @@ public class Runs {
         ORDER BY e.job_execution_id DESC
         """, (rows, rowNumber) -> rows.getLong(1),
         RunParameters.INPUT, input, RunParameters.INPUT_SHA256, sha256, jobName).stream().findFirst();
+  }
+
+  /** The latest execution of the run these parameters identify, if it ever started. */
+  public Optional<JobExecution> lastRun(Job job, JobParameters parameters) {
+    JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
+    return instance == null ? Optional.empty() : Optional.ofNullable(jobRepository.getLastJobExecution(instance));
   }
 
   /** Resumes a failed or stopped run with the parameters it started with. */

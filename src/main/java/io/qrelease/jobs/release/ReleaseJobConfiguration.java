@@ -7,11 +7,13 @@ import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
+import io.qrelease.schedule.RuleFilter;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.tenant.Tenant;
 import java.nio.file.Path;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -48,13 +50,24 @@ public class ReleaseJobConfiguration {
         .build();
   }
 
-  /** The rows of the input file, or the one message of an email entity action. */
+  /** The rows of the input file, the one message of an email entity action, or the copies a rule selects. */
   @Bean
   @StepScope
-  public ItemStreamReader<SelectionRow> selectionReader(
+  public ItemStreamReader<SelectionRow> selectionReader(DataSource dataSource,
       @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input,
-      @Value("#{jobParameters['" + ReleaseParameters.MESSAGE + "']}") String message) {
-    return message != null ? new OneMessage(message) : new ExportReader<>(Path.of(input), SelectionRow::of);
+      @Value("#{jobParameters['" + ReleaseParameters.MESSAGE + "']}") String message,
+      @Value("#{jobParameters['" + ReleaseParameters.RULE + "']}") String rule,
+      @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
+      @Value("#{jobParameters['" + ReleaseParameters.WINDOW_START + "']}") String windowStart,
+      @Value("#{jobParameters['" + ReleaseParameters.WINDOW_END + "']}") String windowEnd) throws Exception {
+    if (message != null) {
+      return new OneMessage(message);
+    }
+    if (rule != null) {
+      return RuleSelection.of(RuleFilter.fromParameter(rule), ActionType.fromOption(action),
+          Instant.parse(windowStart), Instant.parse(windowEnd)).reader(dataSource);
+    }
+    return new ExportReader<>(Path.of(input), SelectionRow::of);
   }
 
   @Bean

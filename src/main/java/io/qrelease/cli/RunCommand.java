@@ -1,0 +1,154 @@
+package io.qrelease.cli;
+
+import io.qrelease.domain.Source;
+import io.qrelease.input.Cells;
+import io.qrelease.input.Column;
+import io.qrelease.jobs.ExitCode;
+import io.qrelease.jobs.RunParameters;
+import io.qrelease.jobs.Runs;
+import io.qrelease.jobs.release.CustomDetections;
+import io.qrelease.jobs.release.ReleaseJobConfiguration;
+import io.qrelease.jobs.release.ReleaseParameters;
+import io.qrelease.schedule.InputGlob;
+import io.qrelease.schedule.JobDefinition;
+import io.qrelease.schedule.JobFile;
+import io.qrelease.schedule.JobFileException;
+import io.qrelease.schedule.RuleWindow;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs a job file now, as cron does: an input job releases each matching file not yet released,"
+        + " oldest first, resuming one that failed; a custom detection rule releases the copies its filter selects"
+        + " in the current window of its schedule. Running it again in the same window resumes or does nothing.")
+class RunCommand implements Callable<Integer> {
+
+  /** From best to worst: a run of several files ends with the worst of their outcomes. */
+  private static final List<Integer> SEVERITY = List.of(ExitCode.COMPLETED.code(),
+      ExitCode.COMPLETED_WITH_PROBLEMS.code(), ExitCode.FAILED.code(), ExitCode.REFUSED.code());
+
+  @Mixin
+  StoreOptions store;
+
+  @Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/nightly-hunting.yml.")
+  Path jobFile;
+
+  @Option(names = "--dry-run", description = "Evaluate and audit every entity as a preview; change no copy.")
+  boolean dryRun;
+
+  @Option(names = "--as-of", paramLabel = "TIME",
+      description = "Run the window of the schedule that this time (ISO-8601, UTC unless it has an offset) falls in,"
+          + " instead of now: to make up a window the machine missed.")
+  String asOf;
+
+  @Override
+  public Integer call() throws Exception {
+    JobDefinition job;
+    try {
+      job = JobFile.load(jobFile, store.loadTenant(), dryRun);
+    } catch (JobFileException e) {
+      throw new Refusal(e.getMessage(), e);
+    }
+    ZonedDateTime at = (asOf == null ? ZonedDateTime.now() : Options.parse(() -> Cells.instant(asOf))
+        .atZone(ZoneId.systemDefault()));
+    ActionOptions options = ActionOptions.of(job.operator(), job.action(), job.name(), dryRun || job.dryRun());
+    SizeCap cap = SizeCap.of(job.maxRows(), "maxRows in " + jobFile);
+    try (Workspace workspace = Workspace.open(store.database())) {
+      return job.isRule() ? runRule(workspace, job, options, cap, at) : runInputs(workspace, job, options, cap);
+    }
+  }
+
+  private int runRule(Workspace workspace, JobDefinition job, ActionOptions options, SizeCap cap, ZonedDateTime at)
+      throws Exception {
+    CustomDetections detections = workspace.bean(CustomDetections.class);
+    String rule = job.rule().toParameter();
+    ZonedDateTime end = RuleWindow.endFor(job.schedule(), at);
+    RuleWindow window = RuleWindow.ending(end, job.schedule(), job.rule().receivedWithin(),
+        detections.ranBefore(rule, options.dryRun, end.toInstant()));
+    long rows = detections.count(job.rule(), job.action(), window.start(), window.end());
+    JobParameters parameters = options.parameters(store, Source.CustomDetection, job.releaseTo())
+        .addString(ReleaseParameters.RULE, rule)
+        .addString(ReleaseParameters.WINDOW_START, window.start().toString())
+        .addString(ReleaseParameters.WINDOW_END, window.end().toString())
+        .addLong(RunParameters.INPUT_ROWS, rows, false)
+        .toJobParameters();
+    if (!completed(lastRun(workspace, parameters))) {
+      cap.refuseOver(rows, "The selection of rule " + job.name());
+    }
+    System.out.printf("Custom detection rule %s: copies received from %s to %s (%s); %,d selected now.%n",
+        job.name(), window.start(), window.end(), window.lookback(), rows);
+    return JobReports.runRelease(workspace, store, parameters);
+  }
+
+  /**
+   * Every file is checked (columns, cap) before the first one runs, so that a refusal changes
+   * nothing; then each runs in turn, and a failure leaves the rest for the next run.
+   */
+  private int runInputs(Workspace workspace, JobDefinition job, ActionOptions options, SizeCap cap) throws Exception {
+    List<Path> files = InputGlob.matching(job.input());
+    System.out.printf("Input job %s: %d %s %s, oldest first.%n", job.name(), files.size(),
+        files.size() == 1 ? "file matches" : "files match", job.input());
+    Map<Path, JobParameters> runs = new LinkedHashMap<>();
+    List<Path> releasedEarlier = new ArrayList<>();
+    for (Path file : files) {
+      InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
+      JobParameters parameters = ReleaseCommand.parameters(store, options, input, null, job.releaseTo());
+      if (completed(lastRun(workspace, parameters))) {
+        releasedEarlier.add(file);
+      } else {
+        cap.refuseOver(input.records(), file.toString());
+        JobReports.refuseChangedInput(workspace, ReleaseJobConfiguration.JOB_NAME, parameters);
+      }
+      runs.put(file, parameters);
+    }
+    int exitCode = ExitCode.COMPLETED.code();
+    int released = 0;
+    List<Path> left = new ArrayList<>();
+    for (Map.Entry<Path, JobParameters> run : runs.entrySet()) {
+      if (exitCode == ExitCode.FAILED.code()) {
+        left.add(run.getKey());
+        System.out.printf("  %-10s %s  left for the next run%n", "file", run.getKey());
+      } else if (releasedEarlier.contains(run.getKey())) {
+        System.out.printf("  %-10s %s  already released%n", "file", run.getKey());
+      } else {
+        Optional<JobExecution> failed = lastRun(workspace, run.getValue());
+        System.out.printf("  %-10s %s%s%n", "file", run.getKey(),
+            failed.map(execution -> "  resuming execution " + execution.getId()).orElse(""));
+        int fileExitCode = JobReports.runRelease(workspace, store, run.getValue());
+        exitCode = worse(exitCode, fileExitCode);
+        released += fileExitCode == ExitCode.FAILED.code() ? 0 : 1;
+      }
+    }
+    System.out.printf("Input job %s: %d released now, %d released earlier, %d failed, %d left for the next run;"
+        + " exit %d.%n", job.name(), released, releasedEarlier.size(), exitCode == ExitCode.FAILED.code() ? 1 : 0,
+        left.size(), exitCode);
+    return exitCode;
+  }
+
+  private static Optional<JobExecution> lastRun(Workspace workspace, JobParameters parameters) {
+    return workspace.bean(Runs.class).lastRun(workspace.bean(ReleaseJobConfiguration.JOB_NAME, Job.class), parameters);
+  }
+
+  private static boolean completed(Optional<JobExecution> last) {
+    return last.filter(execution -> execution.getStatus() == BatchStatus.COMPLETED).isPresent();
+  }
+
+  private static int worse(int one, int other) {
+    return SEVERITY.indexOf(one) >= SEVERITY.indexOf(other) ? one : other;
+  }
+}

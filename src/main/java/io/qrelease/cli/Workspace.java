@@ -1,16 +1,21 @@
 package io.qrelease.cli;
 
 import io.qrelease.QreleaseApplication;
+import io.qrelease.jobs.RunningExecution;
 import io.qrelease.jobs.Runs;
 import io.qrelease.store.Database;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
@@ -22,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database a command first takes an operating-system lock beside it, so a second run is refused
  * at once (HSQLDB's own lock would make it wait several seconds first) and the lock goes away
  * with a killed process; holding it, the command knows that a run still marked as running died
- * with its process, and marks it failed so it can be resumed.
+ * with its process, and marks it failed so it can be resumed. The holder writes into the lock
+ * file which process it is and which execution it runs, so that the refusal can name them.
  *
  * <p>Ctrl-C asks a running job to stop at its next chunk boundary and waits for the command to
  * finish, so the run ends Stopped with every committed chunk kept and the database shut down.
@@ -53,31 +59,34 @@ final class Workspace implements AutoCloseable {
           .run());
       if (runLock != null) {
         workspace.bean(Runs.class).recoverDeadRuns();
+        workspace.bean(RunningExecution.class).tell(execution -> note(runLock, execution + ", in " + holder()));
       }
       return workspace;
     } catch (RuntimeException e) {
       release(runLock);
       if (heldByAnotherProcess(e)) {
-        throw inUse(database, e);
+        // Not another qrelease run (that would have held the lock file): nothing to name.
+        throw inUse(database, "", e);
       }
       throw e;
     }
   }
 
   private static FileChannel lock(Database database, Path file) {
-    Path lockFile = file.resolveSibling(file.getFileName() + ".run.lock");
+    Path lockFile = lockFile(file);
     FileChannel channel = null;
     try {
       Files.createDirectories(lockFile.getParent());
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        throw inUse(database, null);
+        throw inUse(database, lockNote(lockFile), null);
       }
+      note(channel, holder());
       return channel;
     } catch (OverlappingFileLockException e) {
       release(channel);
-      throw inUse(database, e);
+      throw inUse(database, lockNote(lockFile), e);
     } catch (IOException e) {
       release(channel);
       throw new Refusal("Cannot lock " + lockFile + " (" + e.getMessage() + "); check that its folder is writable.", e);
@@ -87,9 +96,37 @@ final class Workspace implements AutoCloseable {
     }
   }
 
-  private static Refusal inUse(Database database, Throwable cause) {
-    return new Refusal("The database " + database.name() + " is in use by another qrelease run;"
-        + " wait for it to finish, or pass --db to use another database.", cause);
+  /** @param holder what the other run wrote into the lock file, or "" when unknown */
+  private static Refusal inUse(Database database, String holder, Throwable cause) {
+    return new Refusal("The database " + database.name() + " is in use by another qrelease run"
+        + (holder.isBlank() ? "" : " (" + holder + ")")
+        + "; wait for it to finish, or pass --db to use another database.", cause);
+  }
+
+  private static Path lockFile(Path database) {
+    return database.resolveSibling(database.getFileName() + ".run.lock");
+  }
+
+  private static String holder() {
+    return "process " + ProcessHandle.current().pid() + " since " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** Written through the locked channel itself, so that no platform's lock keeps it out. */
+  private static void note(FileChannel runLock, String text) {
+    try {
+      runLock.truncate(0);
+      runLock.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
+    } catch (IOException e) {
+      // The note only explains a refusal; the lock itself is what keeps a second run out.
+    }
+  }
+
+  private static String lockNote(Path lockFile) {
+    try {
+      return Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static boolean heldByAnotherProcess(Throwable error) {
@@ -135,6 +172,9 @@ final class Workspace implements AutoCloseable {
     try {
       context.close();
     } finally {
+      if (runLock != null) {
+        note(runLock, "");
+      }
       release(runLock);
       closed.countDown();
       try {

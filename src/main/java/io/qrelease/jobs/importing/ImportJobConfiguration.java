@@ -5,6 +5,7 @@ import io.qrelease.input.ExportKind;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
+import io.qrelease.jobs.RunningExecution;
 import io.qrelease.jobs.Runs;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.RejectStore;
@@ -29,9 +30,10 @@ public class ImportJobConfiguration {
   public static final String JOB_NAME = "import";
 
   @Bean(JOB_NAME)
-  public Job importJob(JobRepository jobRepository, Step importStep, RejectsFile rejectsFile, Runs runs) {
+  public Job importJob(JobRepository jobRepository, Step importStep, RejectsFile rejectsFile, Runs runs,
+      RunningExecution runningExecution) {
     return new JobBuilder(JOB_NAME, jobRepository).listener(new ImportAccounting(runs)).listener(rejectsFile)
-        .start(importStep).build();
+        .listener(runningExecution).start(importStep).build();
   }
 
   @Bean

@@ -7,6 +7,7 @@ import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
+import io.qrelease.jobs.RunningExecution;
 import io.qrelease.schedule.RuleFilter;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.MailCopyStore;
@@ -33,8 +34,10 @@ public class ReleaseJobConfiguration {
   public static final String JOB_NAME = "release";
 
   @Bean(JOB_NAME)
-  public Job releaseJob(JobRepository jobRepository, Step releaseStep, ActionStore actions) {
-    return new JobBuilder(JOB_NAME, jobRepository).listener(new ActionLifecycle(actions)).start(releaseStep).build();
+  public Job releaseJob(JobRepository jobRepository, Step releaseStep, ActionStore actions,
+      RunningExecution runningExecution) {
+    return new JobBuilder(JOB_NAME, jobRepository).listener(new ActionLifecycle(actions)).listener(runningExecution)
+        .start(releaseStep).build();
   }
 
   @Bean

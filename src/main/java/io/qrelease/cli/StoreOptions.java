@@ -13,7 +13,9 @@ public class StoreOptions {
       description = "Database (default: $QRELEASE_DB, else " + Database.DEFAULT_URL + ").")
   String db;
 
-  @Option(names = "--tenant", paramLabel = "FILE", defaultValue = "jobs/tenant.yml",
+  static final String DEFAULT_TENANT = "jobs/tenant.yml";
+
+  @Option(names = "--tenant", paramLabel = "FILE", defaultValue = DEFAULT_TENANT,
       description = "Tenant file with operators, roles and scopes (default: ${DEFAULT-VALUE}).")
   Path tenant;
 

@@ -1,0 +1,102 @@
+package io.qrelease.cli;
+
+import io.qrelease.schedule.JobDefinition;
+import io.qrelease.schedule.JobFile;
+import io.qrelease.schedule.JobFileException;
+import io.qrelease.tenant.Tenant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "cron", mixinStandardHelpOptions = true,
+    description = "Prints crontab lines for every scheduled job file, ready to paste into 'crontab -e': absolute"
+        + " paths, output appended to data/logs/NAME.log. A run that starts while another still holds the database"
+        + " exits 2 at once, naming that run; the next schedule picks up what it left.")
+class CronCommand implements Callable<Integer> {
+
+  @Mixin
+  StoreOptions store;
+
+  @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
+      description = "The folder of job files (default: ${DEFAULT-VALUE}).")
+  Path folder;
+
+  @Override
+  public Integer call() throws IOException {
+    Path project = Path.of("").toAbsolutePath();
+    Tenant tenant = store.loadTenant();
+    List<JobDefinition> jobs = new ArrayList<>();
+    for (Path file : jobFiles()) {
+      try {
+        jobs.add(JobFile.load(file, tenant, false));
+      } catch (JobFileException e) {
+        throw new Refusal(e.getMessage() + "; fix it (./run.sh validate " + file + ") before scheduling the jobs.", e);
+      }
+    }
+    System.out.println("# qrelease: the scheduled jobs of " + project.resolve(folder).normalize()
+        + ", in this machine's time zone.");
+    System.out.println("SHELL=/bin/bash");
+    System.out.println("PATH=" + String.join(":", searchPath()));
+    for (JobDefinition job : jobs) {
+      Path log = project.resolve("data/logs").resolve(job.fileStem() + ".log");
+      String run = "cd " + quoted(project) + " && mkdir -p data/logs && ./run.sh run " + quoted(job.file())
+          + storeOptions() + " >> " + quoted(log) + " 2>&1";
+      System.out.println(job.scheduled().map(schedule -> schedule + " " + run)
+          .orElse("# " + job.file() + " has no schedule; run it with ./run.sh run " + job.file()));
+    }
+    return 0;
+  }
+
+  /** Every .yml in the folder but the tenant file, in name order. */
+  private List<Path> jobFiles() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new Refusal(folder + " is not a folder; run cron from the checkout, or pass --jobs DIR.");
+    }
+    Path tenantFile = store.tenant.toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml"))
+          .filter(file -> !file.toAbsolutePath().normalize().equals(tenantFile))
+          .sorted().toList();
+    }
+  }
+
+  /** cron's PATH is /usr/bin:/bin, without the JDK (and Maven, should run.sh need to rebuild) found here. */
+  private static Set<String> searchPath() {
+    Set<String> path = new LinkedHashSet<>();
+    path.add(Path.of(System.getProperty("java.home"), "bin").toString());
+    String current = System.getenv("PATH");
+    if (current != null) {
+      Stream.of(current.split(":")).filter(dir -> Files.isExecutable(Path.of(dir, "mvn"))).findFirst()
+          .ifPresent(path::add);
+    }
+    path.addAll(List.of("/usr/local/bin", "/usr/bin", "/bin"));
+    return path;
+  }
+
+  /** The database and tenant file this command was given, so that cron uses the same ones. */
+  private String storeOptions() {
+    StringBuilder options = new StringBuilder();
+    String db = store.db != null ? store.db : System.getenv("QRELEASE_DB");
+    if (db != null && !db.isBlank()) {
+      options.append(" --db ").append(quoted(db));
+    }
+    if (!store.tenant.equals(Path.of(StoreOptions.DEFAULT_TENANT))) {
+      options.append(" --tenant ").append(quoted(store.tenant.toAbsolutePath().normalize()));
+    }
+    return options.toString();
+  }
+
+  /** Quoted for the shell; cron itself would turn a bare % into a newline. */
+  private static String quoted(Object value) {
+    return "'" + value.toString().replace("'", "'\\''").replace("%", "\\%") + "'";
+  }
+}

@@ -8,7 +8,14 @@ public record EntityKey(String networkMessageId, String recipient) {
 
   private static final Pattern GUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern ADDRESS = Pattern.compile("[^@\\s;,<>\"]+@[^@\\s;,<>\"]+\\.[^@\\s;,<>\"]+");
+  /**
+   * Control characters and U+FFFD (what a byte that is not UTF-8 decodes to) are never part of an address, so a
+   * damaged recipient is a malformed row rather than an unknown one. Non-ASCII letters are, in international addresses.
+   */
+  private static final String ADDRESS_PART = "[^@\\s;,<>\"\\p{Cntrl}\uFFFD]+";
+  private static final Pattern ADDRESS = Pattern.compile(ADDRESS_PART + "@" + ADDRESS_PART + "\\." + ADDRESS_PART);
+  /** RFC 5321's 64 characters of local part, the at sign and 255 of domain; the store's recipient column holds this many. */
+  private static final int MAX_ADDRESS_LENGTH = 320;
 
   public EntityKey {
     networkMessageId = normalize(networkMessageId);
@@ -24,7 +31,8 @@ public record EntityKey(String networkMessageId, String recipient) {
   }
 
   public static boolean isAddress(String value) {
-    return ADDRESS.matcher(normalize(value)).matches();
+    String address = normalize(value);
+    return address.length() <= MAX_ADDRESS_LENGTH && ADDRESS.matcher(address).matches();
   }
 
   public boolean wellFormed() {

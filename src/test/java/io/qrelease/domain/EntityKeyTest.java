@@ -35,9 +35,21 @@ class EntityKeyTest {
       "a@x.com;b@y.com                   | false",
       "a@x.com,b@y.com                   | false",
       "<user@contoso.com>                | false",
+      "josé@contoso.com                  | true",
+      "dave@cont\uFFFD\uFFFDoso.com        | false",
+      "dave@cont\u0000oso.com             | false",
+      "dave\u001B@contoso.com             | false",
       "''                                | false"})
   void anAddressIsOneLocalPartAtADottedDomain(String value, boolean isAddress) {
     assertThat(EntityKey.isAddress(value)).isEqualTo(isAddress);
+  }
+
+  @Test
+  void anAddressLongerThanRfc5321AllowsIsNoAddress() {
+    String longest = "a".repeat(64) + "@" + "b".repeat(251) + ".com";
+
+    assertThat(EntityKey.isAddress(longest)).isTrue();
+    assertThat(EntityKey.isAddress("a" + longest)).isFalse();
   }
 
   @Test

@@ -100,7 +100,7 @@ public final class CsvInput implements AutoCloseable {
   }
 
   private static CSVReader csv(Reader text, String fileName) {
-    return new CSVReaderBuilder(new BufferedReader(new LineLengthLimit(text, fileName), BUFFER_CHARS))
+    return new CSVReaderBuilder(new BufferedReader(new RecordLengthLimit(text, fileName), BUFFER_CHARS))
         .withCSVParser(new RFC4180ParserBuilder().build())
         .withVerifyReader(false)
         .withMultilineLimit(MAX_LINES_PER_RECORD)

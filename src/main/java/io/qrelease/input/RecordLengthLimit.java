@@ -5,18 +5,23 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Refuses a physical line longer than a CSV export ever writes, before it is held in memory: a
- * file of random bytes or a runaway field could otherwise fill the heap with one line.
+ * Refuses a record (a line, or the lines a quoted field spans) longer than a CSV export ever writes, before it is
+ * held in memory: a file of random bytes or a runaway quoted field could otherwise fill the heap, and the parser,
+ * which joins a record's lines one at a time, would take minutes over a few of them. A record ends at a line break
+ * outside quotes; like the parser, every quote opens or closes a quoted stretch, so an escaped quote ("") opens and
+ * closes one.
  */
-final class LineLengthLimit extends FilterReader {
+final class RecordLengthLimit extends FilterReader {
 
-  static final int MAX_LINE_CHARS = 1 << 20;
+  static final int MAX_RECORD_CHARS = 1 << 20;
 
   private final String fileName;
   private long line = 1;
+  private long recordLine = 1;
   private int length;
+  private boolean quoted;
 
-  LineLengthLimit(Reader in, String fileName) {
+  RecordLengthLimit(Reader in, String fileName) {
     super(in);
     this.fileName = fileName;
   }
@@ -40,12 +45,20 @@ final class LineLengthLimit extends FilterReader {
   }
 
   private void count(char c) {
-    if (c == '\n') {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == '\n') {
       line++;
-      length = 0;
-    } else if (++length > MAX_LINE_CHARS) {
-      throw new InputRefusedException(fileName + " has a line " + line + " longer than " + (MAX_LINE_CHARS >> 20)
-          + " MiB, which no export writes; check that it is the CSV export and run again.");
+      if (!quoted) {
+        recordLine = line;
+        length = 0;
+        return;
+      }
+    }
+    if (++length > MAX_RECORD_CHARS) {
+      throw new InputRefusedException(fileName + " has a record starting on line " + recordLine + " longer than "
+          + (MAX_RECORD_CHARS >> 20) + " MiB, which no export writes; check its quotes, or that it is the CSV export,"
+          + " and run again.");
     }
   }
 }

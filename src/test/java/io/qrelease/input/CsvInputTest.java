@@ -208,6 +208,32 @@ class CsvInputTest {
   }
 
   @Test
+  void quotedFieldSpanningLinesLongerThanAnyExportIsRefusedNamingTheLineItStartsOn() throws IOException {
+    String line = "y".repeat(8 * 1024) + "\n";
+    Path file = write("NetworkMessageId,RecipientEmailAddress,Subject\nm1,a@contoso.com,\"" + line.repeat(200) + "\"\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      assertThatThrownBy(input::next)
+          .isInstanceOf(InputRefusedException.class)
+          .hasMessageStartingWith("input.csv has a record starting on line 2 longer than 1 MiB");
+    }
+  }
+
+  @Test
+  void quotedFieldsWithEscapedQuotesAndLineBreaksDoNotAddUpAcrossRecords() throws IOException {
+    String record = "m1,a@contoso.com,\"say \"\"hi\"\"\nand bye\"," + "x".repeat(1000) + "\n";
+    Path file = write("NetworkMessageId,RecipientEmailAddress,Subject,Body\n" + record.repeat(2000));
+
+    try (CsvInput input = CsvInput.open(file)) {
+      int records = 0;
+      while (input.next() != null) {
+        records++;
+      }
+      assertThat(records).isEqualTo(2000);
+    }
+  }
+
+  @Test
   void missingFileIsRefused() {
     Path file = dir.resolve("missing.csv");
 

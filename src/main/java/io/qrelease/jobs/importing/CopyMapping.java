@@ -12,6 +12,7 @@ import io.qrelease.input.ExportKind;
 import io.qrelease.input.Header;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -20,6 +21,9 @@ import java.util.function.BiFunction;
  * where its latest delivery location says.
  */
 public final class CopyMapping implements BiFunction<Header, CsvRow, ImportedRow> {
+
+  private static final Map<Column, Integer> WIDTHS = Map.of(Column.INTERNET_MESSAGE_ID, 1000, Column.SENDER, 320,
+      Column.SUBJECT, 4000, Column.POLICY_TYPE, 64, Column.POLICY_NAME, 256);
 
   private final ExportKind kind;
 
@@ -55,11 +59,11 @@ public final class CopyMapping implements BiFunction<Header, CsvRow, ImportedRow
 
   private List<MailCopy> copies(Header header, CsvRow row, String messageId, List<String> recipients) {
     Instant receivedAt = Cells.instant(header.value(row, Column.RECEIVED_AT));
-    String internetMessageId = blankToNull(header.value(row, Column.INTERNET_MESSAGE_ID));
-    String sender = blankToNull(EntityKey.normalize(header.value(row, Column.SENDER)));
-    String subject = blankToNull(header.value(row, Column.SUBJECT));
-    String policyType = blankToNull(header.value(row, Column.POLICY_TYPE));
-    String policyName = blankToNull(header.value(row, Column.POLICY_NAME));
+    String internetMessageId = text(Column.INTERNET_MESSAGE_ID, header.value(row, Column.INTERNET_MESSAGE_ID));
+    String sender = text(Column.SENDER, EntityKey.normalize(header.value(row, Column.SENDER)));
+    String subject = text(Column.SUBJECT, header.value(row, Column.SUBJECT));
+    String policyType = text(Column.POLICY_TYPE, header.value(row, Column.POLICY_TYPE));
+    String policyName = text(Column.POLICY_NAME, header.value(row, Column.POLICY_NAME));
     Placement placement = kind == ExportKind.QUARANTINE_EXPORT ? quarantined(header, row) : delivered(header, row);
     return recipients.stream().map(recipient -> new MailCopy(messageId, internetMessageId, recipient, sender, subject,
         receivedAt, placement.location(), placement.type(), policyType, policyName, placement.expiresAt(),
@@ -87,7 +91,19 @@ public final class CopyMapping implements BiFunction<Header, CsvRow, ImportedRow
     return new Placement(location, null, null, null);
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+  /**
+   * The cell as the store keeps it, null when blank. A value longer than its column in schema-hsqldb.sql rejects the
+   * row: stored, it would fail the whole chunk, and cut, it would no longer be what the export says.
+   */
+  private static String text(Column column, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    int width = WIDTHS.get(column);
+    if (value.length() > width) {
+      throw new IllegalArgumentException("the " + column.aliases().get(0) + " is " + value.length()
+          + " characters long; the store holds " + width);
+    }
+    return value;
   }
 }

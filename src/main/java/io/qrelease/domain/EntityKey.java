@@ -14,7 +14,7 @@ public record EntityKey(String networkMessageId, String recipient) {
    */
   private static final String ADDRESS_PART = "[^@\\s;,<>\"\\p{Cntrl}\uFFFD]+";
   private static final Pattern ADDRESS = Pattern.compile(ADDRESS_PART + "@" + ADDRESS_PART + "\\." + ADDRESS_PART);
-  /** RFC 5321's 64 characters of local part, the at sign and 255 of domain; the store's recipient column holds this many. */
+  /** RFC 5321's 64 characters of local part, the at sign and 255 of domain: what the store's recipient column holds. */
   private static final int MAX_ADDRESS_LENGTH = 320;
 
   public EntityKey {

@@ -58,3 +58,11 @@ CREATE CACHED TABLE IF NOT EXISTS import_reject (
 -- HSQLDB builds a whole result before the first row is read; beyond this many rows it keeps the
 -- result on disk, so listing or exporting the entities of a million-row action fits in any heap.
 SET DATABASE DEFAULT RESULT MEMORY ROWS 10000;
+
+-- A store of a million copies outgrows HSQLDB's default 256 MB of memory-mapped data file, past
+-- which every cache miss becomes a read system call: measured on a million-row release, mapping
+-- up to 4 GB cut the run by a third. Checkpointing every 500 MB of log rather than 50 MB saves a
+-- further few percent; the restart guarantee rests on the log either way, only its replay after
+-- a crash grows.
+SET FILES NIO SIZE 4096;
+SET FILES LOG SIZE 500;

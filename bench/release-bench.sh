@@ -37,9 +37,13 @@ measure() {
   peak_mib=$((peak / 1024))
 }
 
-# The largest heap in use before any collection, from the JVM's GC log: the heap the run needed.
+# From the JVM's GC log: the largest heap in use before a collection (what the collector let the
+# heap fill to) and the largest live set after one (what the run actually holds).
 peak_heap() {
   grep -oE '[0-9]+M->[0-9]+M' "$1" | cut -d'M' -f1 | sort -n | tail -1
+}
+live_heap() {
+  grep -oE '[0-9]+M->[0-9]+M' "$1" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1
 }
 
 calc() { awk "BEGIN { print $1 }"; }
@@ -61,6 +65,7 @@ set -e
 release_seconds=$seconds
 release_rss=$peak_mib
 release_heap=$(peak_heap "$work/gc.log")
+release_live=$(live_heap "$work/gc.log")
 
 hsqldb_jar="$work/hsqldb.jar"
 (cd "$work" && jar xf "$jar" "$(jar tf "$jar" | grep -m1 'BOOT-INF/lib/hsqldb-')" && mv BOOT-INF/lib/hsqldb-*.jar "$hsqldb_jar")
@@ -76,7 +81,8 @@ reference_seed_rate=$(rate "$n" "$reference_seed_seconds")
 echo "rows                      $n"
 echo "import                    $(printf '%.1f' "$import_seconds") s, $import_rate rows/s"
 echo "release (whole command)   $(printf '%.1f' "$release_seconds") s, $release_rate rows/s, exit $release_exit"
-echo "release peak RSS          $release_rss MiB (heap limit 256 MiB, peak heap in use ${release_heap} MiB)"
+echo "release peak RSS          $release_rss MiB (with the memory-mapped data file)"
+echo "release heap              limit 256 MiB, peak in use ${release_heap} MiB, largest live set after GC ${release_live} MiB"
 echo "reference                 seeding $reference_seed_rate rows/s, release $reference_release_rate rows/s"
 echo "reference peak RSS         $peak_mib MiB"
 echo "ratio release             $(calc "$release_rate / $reference_release_rate" | xargs printf '%.2f') (qrelease / reference)"

@@ -16,6 +16,12 @@ trap 'rm -rf "$work"' EXIT
 db="jdbc:hsqldb:file:$work/db/qrelease"
 jar="$here/target/qrelease.jar"
 
+if [ ! -f "$reference" ]; then
+  echo "The JDBC reference $reference is missing; set QRELEASE_REFERENCE to RawJdbcRelease.java." >&2
+  exit 2
+fi
+reference="$(cd "$(dirname "$reference")" && pwd)/$(basename "$reference")"
+
 cd "$here"
 ./run.sh --version >/dev/null # builds the jar when it is stale, outside every timing
 

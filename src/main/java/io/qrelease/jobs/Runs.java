@@ -1,5 +1,6 @@
 package io.qrelease.jobs;
 
+import io.qrelease.domain.ActionStatus;
 import io.qrelease.store.ActionStore;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -35,11 +36,9 @@ public class Runs {
   private final ObjectProvider<Job> jobs;
   private final ActionStore actions;
   private final JdbcTemplate jdbc;
-  private final RetryPolicy retry;
-
-  /** How often a run that failed on a transient fault is resumed at once, and the first pause before it. */
-  public record RetryPolicy(int attempts, Duration firstPause) {
-  }
+  /** How often a run that failed on a transient fault is tried in all, and the first pause before a retry. */
+  private final int attempts;
+  private final Duration firstPause;
 
   public Runs(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<Job> jobs, ActionStore actions,
       JdbcTemplate jdbc,
@@ -50,7 +49,8 @@ public class Runs {
     this.jobs = jobs;
     this.actions = actions;
     this.jdbc = jdbc;
-    this.retry = new RetryPolicy(attempts, firstPause);
+    this.attempts = attempts;
+    this.firstPause = firstPause;
   }
 
   public RunOutcome startOrResume(Job job, JobParameters parameters) throws Exception {
@@ -98,8 +98,8 @@ public class Runs {
    * written whole or not at all, however often it is tried.
    */
   private JobExecution retried(JobExecution execution) throws Exception {
-    Duration pause = retry.firstPause();
-    for (int attempt = 1; attempt < retry.attempts() && transientFailure(execution); attempt++) {
+    Duration pause = firstPause;
+    for (int attempt = 1; attempt < attempts && transientFailure(execution); attempt++) {
       Thread.sleep(pause.toMillis());
       pause = pause.multipliedBy(2);
       execution = jobOperator.restart(execution);
@@ -148,7 +148,10 @@ public class Runs {
   public void recoverDeadRuns() {
     for (JobExecution execution : running()) {
       jobOperator.recover(execution);
-      actions.failRunOf(execution.getId(), Instant.now(), ExitCode.FAILED.code());
+      actions.byJobInstance(execution.getJobInstance().getInstanceId())
+          .filter(action -> action.jobExecutionId() == execution.getId())
+          .ifPresent(action -> actions.finish(action.actionId(), ActionStatus.Failed.name(), Instant.now(),
+              ExitCode.FAILED.code()));
     }
   }
 

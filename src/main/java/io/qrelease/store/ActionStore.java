@@ -83,18 +83,6 @@ public class ActionStore {
     });
   }
 
-  /** Closes the action of a run whose process died, so that the Action center shows it failed. */
-  public void failRunOf(long jobExecutionId, Instant finishedAt, int exitCode) {
-    jdbc.update(connection -> {
-      var statement = connection.prepareStatement("UPDATE email_action SET status = 'Failed', finished_at = ?,"
-          + " exit_code = ? WHERE job_execution_id = ? AND status = 'InProgress'");
-      Columns.setInstant(statement, 1, finishedAt);
-      statement.setInt(2, exitCode);
-      statement.setLong(3, jobExecutionId);
-      return statement;
-    });
-  }
-
   /** Adds one chunk's rows and entities to the action's tally, in the chunk's transaction. */
   public void countRows(String actionId, long rowsRead, long entities, long duplicateRows) {
     jdbc.update("UPDATE email_action SET rows_read = rows_read + ?, entities = entities + ?,"

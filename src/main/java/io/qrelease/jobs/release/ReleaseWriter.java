@@ -24,8 +24,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Decides and records the fate of every entity of a chunk of selection rows: one lookup of the
- * chunk's copies, one of the entities earlier chunks already audited, then the releases and the
- * audit rows as JDBC batches, all in the chunk's transaction.
+ * chunk's copies, one of the entities earlier chunks may already have audited, then the releases
+ * and the audit rows as JDBC batches, all in the chunk's transaction.
  */
 public class ReleaseWriter implements ItemWriter<SelectionRow> {
 
@@ -35,6 +35,12 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
   private final ReleaseTarget target;
   private final Supplier<ActionRequest> request;
   private final boolean dryRun;
+  private final SeenEntities seen = new SeenEntities();
+  /**
+   * Whether this run began the action: only then has every audit row of the action passed
+   * through {@link #seen}. A resumed run asks the store about every entity.
+   */
+  private Boolean begunHere;
 
   public ReleaseWriter(MailCopyStore copies, ActionStore actions, String actionId, ReleaseTarget target,
       Supplier<ActionRequest> request, boolean dryRun) {
@@ -68,7 +74,8 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
         }
       }
     }
-    entities.keySet().removeAll(actions.audited(actionId, messageIds));
+    entities.keySet().removeAll(auditedEarlier(entities.keySet()));
+    entities.keySet().forEach(seen::add);
 
     ActionRequest now = request.get();
     Eligibility rules = new Eligibility(now);
@@ -96,5 +103,18 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
     }
     actions.audit(actionId, audit);
     actions.countRows(actionId, chunk.size(), candidates, candidates - entities.size());
+  }
+
+  private Set<EntityKey> auditedEarlier(Set<EntityKey> keys) {
+    if (begunHere == null) {
+      begunHere = actions.find(actionId).orElseThrow().rowsRead() == 0;
+    }
+    Set<String> messageIds = new HashSet<>();
+    for (EntityKey key : keys) {
+      if (!begunHere || seen.mayContain(key)) {
+        messageIds.add(key.networkMessageId());
+      }
+    }
+    return actions.audited(actionId, messageIds);
   }
 }

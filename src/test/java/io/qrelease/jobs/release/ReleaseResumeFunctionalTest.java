@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseResumeFunctionalTest {
 
   static final int COPIES = 5_000;
+  private static final String FAILING_CHUNK = "fail_on_chunk_three";
 
   @TempDir
   Path folder;
@@ -30,9 +34,7 @@ class ReleaseResumeFunctionalTest {
     String[] release = {"release", folder.resolve("campaign/campaign-hunting.csv").toString(),
         "--operator", "secops-admin@contoso.com", "--name", "Campaign 42"};
     assertThat(clean.run(release).exitCode()).isZero();
-    sql(faulty, "CREATE TRIGGER fail_on_chunk_three BEFORE INSERT ON action_audit"
-        + " REFERENCING NEW ROW AS entity FOR EACH ROW WHEN (entity.line_number = 2500)"
-        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
+    failWritesOfChunkThree(faulty);
 
     // when
     CommandRun failed = faulty.run(release);
@@ -44,7 +46,7 @@ class ReleaseResumeFunctionalTest {
     assertThat(faulty.query("SELECT status FROM email_action").get(0)).containsEntry("status", "Failed");
 
     // when: the cause is gone and the same command runs again
-    sql(faulty, "DROP TRIGGER fail_on_chunk_three");
+    sql(faulty, "DROP TRIGGER " + FAILING_CHUNK);
     CommandRun resumed = faulty.run(release);
 
     // then
@@ -61,16 +63,40 @@ class ReleaseResumeFunctionalTest {
   }
 
   @Test
+  void aResumedRunCollapsesARowRepeatingAnEntityAuditedBeforeTheFailure() throws Exception {
+    // given: the campaign's selection with its first row repeated in the fourth chunk, and a
+    // store that fails while writing the third
+    Workbench bench = importedCampaign("store");
+    List<String> lines = new ArrayList<>(Files.readAllLines(folder.resolve("campaign/campaign-hunting.csv")));
+    lines.add(3_200, lines.get(1));
+    Path selection = Files.write(folder.resolve("repeated.csv"), lines);
+    String[] release = {"release", selection.toString(), "--operator", "secops-admin@contoso.com"};
+    failWritesOfChunkThree(bench);
+    assertThat(bench.run(release).exitCode()).isEqualTo(1);
+    sql(bench, "DROP TRIGGER " + FAILING_CHUNK);
+
+    // when
+    CommandRun resumed = bench.run(release);
+
+    // then: the repeat meets the audit row the failed run committed, and is counted as a duplicate
+    assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+    assertThat(bench.query("SELECT line_number FROM action_audit a JOIN action_audit b"
+        + " ON a.network_message_id = b.network_message_id AND a.recipient = b.recipient WHERE b.line_number = 2"))
+        .containsExactly(Map.of("line_number", 2L));
+    assertThat(bench.query("SELECT rows_read, entities, duplicate_rows FROM email_action"))
+        .containsExactly(Map.of("rows_read", (long) COPIES + 1, "entities", (long) COPIES + 1, "duplicate_rows", 1L));
+    assertThat(bench.count("SELECT COUNT(*) FROM action_audit")).isEqualTo(COPIES);
+  }
+
+  @Test
   void aFileChangedAfterAFailureIsRefusedInsteadOfMixedIntoTheRunItFailed() throws Exception {
     // given: a run that failed on chunk three, and then a change to its file
     Workbench bench = importedCampaign("store");
     Path hunting = folder.resolve("campaign/campaign-hunting.csv");
     String[] release = {"release", hunting.toString(), "--operator", "secops-admin@contoso.com"};
-    sql(bench, "CREATE TRIGGER fail_on_chunk_three BEFORE INSERT ON action_audit"
-        + " REFERENCING NEW ROW AS entity FOR EACH ROW WHEN (entity.line_number = 2500)"
-        + " SIGNAL SQLSTATE '45000'");
+    failWritesOfChunkThree(bench);
     assertThat(bench.run(release).exitCode()).isEqualTo(1);
-    sql(bench, "DROP TRIGGER fail_on_chunk_three");
+    sql(bench, "DROP TRIGGER " + FAILING_CHUNK);
     String original = Files.readString(hunting);
     Files.writeString(hunting, original.replace("user1@contoso.com", "user2@contoso.com"));
 
@@ -114,6 +140,13 @@ class ReleaseResumeFunctionalTest {
 
   private Workbench importedCampaign(String name) {
     return Campaign.imported(folder, name, COPIES);
+  }
+
+  /** Chunks hold 1,000 rows: line 2500 is in the third. */
+  private static void failWritesOfChunkThree(Workbench bench) throws SQLException {
+    sql(bench, "CREATE TRIGGER " + FAILING_CHUNK + " BEFORE INSERT ON action_audit"
+        + " REFERENCING NEW ROW AS entity FOR EACH ROW WHEN (entity.line_number = 2500)"
+        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
   }
 
   private static void sql(Workbench bench, String statement) throws SQLException {

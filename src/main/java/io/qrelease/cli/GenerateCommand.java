@@ -21,12 +21,17 @@ class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--ids", defaultValue = "random", paramLabel = "ORDER",
+      description = "Message ids: random GUIDs as Defender gives them, or ascending as a benchmark that numbers its"
+          + " messages has them (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
+  SyntheticExports.MessageIds ids;
+
   @Override
   public Integer call() throws Exception {
     if (messages < 1) {
       throw new Refusal("--messages takes a positive number of messages.");
     }
-    SyntheticExports.write(out, messages, seed);
+    SyntheticExports.write(out, messages, seed, ids);
     System.out.println("Wrote " + SyntheticExports.QUARANTINE_EXPORT + ", " + SyntheticExports.EMAIL_EVENTS + " and "
         + SyntheticExports.HUNTING_EXPORT + " for " + messages + " messages to " + out);
     return 0;

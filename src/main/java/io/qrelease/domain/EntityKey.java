@@ -1,19 +1,14 @@
 package io.qrelease.domain;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** An entity of an action: one message for one recipient. */
+/**
+ * An entity of an action: one message for one recipient. Every row of a release is checked here, so the checks walk
+ * the text once by hand instead of through a regular expression.
+ */
 public record EntityKey(String networkMessageId, String recipient) {
 
-  private static final Pattern GUID =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  /**
-   * Control characters and U+FFFD (what a byte that is not UTF-8 decodes to) are never part of an address, so a
-   * damaged recipient is a malformed row rather than an unknown one. Non-ASCII letters are, in international addresses.
-   */
-  private static final String ADDRESS_PART = "[^@\\s;,<>\"\\p{Cntrl}\uFFFD]+";
-  private static final Pattern ADDRESS = Pattern.compile(ADDRESS_PART + "@" + ADDRESS_PART + "\\." + ADDRESS_PART);
+  private static final int GUID_LENGTH = 36;
   /** RFC 5321's 64 characters of local part, the at sign and 255 of domain: what the store's recipient column holds. */
   private static final int MAX_ADDRESS_LENGTH = 320;
 
@@ -26,13 +21,66 @@ public record EntityKey(String networkMessageId, String recipient) {
     return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** A GUID in lower-case hex once normalized, so an export in upper case names the same message. */
   public static boolean isMessageId(String value) {
-    return GUID.matcher(normalize(value)).matches();
+    String id = normalize(value);
+    if (id.length() != GUID_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < GUID_LENGTH; i++) {
+      char c = id.charAt(i);
+      // Not && and ||: a GUID's digits and letters come in no order, so a branch on which one a character is would
+      // be mispredicted at every other character, which costs more than the whole test.
+      boolean hexDigit = c >= '0' & c <= '9' | c >= 'a' & c <= 'f';
+      if (guidHyphenAt(i) ? c != '-' : !hexDigit) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** The hyphens of a GUID's 8-4-4-4-12 groups. */
+  private static boolean guidHyphenAt(int index) {
+    return index == 8 || index == 13 || index == 18 || index == 23;
+  }
+
+  /**
+   * A local part, one at sign, and a domain with a dot that neither starts nor ends it: what a recipient must be to
+   * name a mailbox, so a pasted list or a display name is a malformed row rather than an unknown recipient.
+   */
   public static boolean isAddress(String value) {
     String address = normalize(value);
-    return address.length() <= MAX_ADDRESS_LENGTH && ADDRESS.matcher(address).matches();
+    if (address.length() > MAX_ADDRESS_LENGTH) {
+      return false;
+    }
+    int last = address.length() - 1;
+    int at = -1;
+    boolean dottedDomain = false;
+    for (int i = 0; i <= last; i++) {
+      char c = address.charAt(i);
+      if (c == '@' && at < 0 && i > 0) {
+        at = i;
+      } else if (!inAddressPart(c)) {
+        return false;
+      } else if (c == '.' && at >= 0 && i > at + 1 && i < last) {
+        dottedDomain = true;
+      }
+    }
+    return dottedDomain;
+  }
+
+  /**
+   * Control characters and U+FFFD (what a byte that is not UTF-8 decodes to) are never part of an address, so a
+   * damaged recipient is a malformed row rather than an unknown one; nor are white space and what separates or
+   * encloses the addresses of a list. Non-ASCII letters are, in international addresses. Every character up to the
+   * space is a control character or white space, and none of those excluded is outside the BMP, so a char at a time
+   * tells.
+   */
+  private static boolean inAddressPart(char c) {
+    return c > ' ' && c != '\u007F' && switch (c) {
+      case '@', ';', ',', '<', '>', '"', '\uFFFD' -> false;
+      default -> true;
+    };
   }
 
   public boolean wellFormed() {

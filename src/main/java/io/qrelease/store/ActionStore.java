@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** The Action center: one record per bulk action and one audit row per entity it touched. */
@@ -28,6 +30,9 @@ public class ActionStore {
   private static final int RECIPIENT_LENGTH = 320;
 
   private static final String SELECT_ACTION = "SELECT * FROM email_action ";
+  /** The costly part of counting: it reads every audit row of the actions. */
+  private static final String COUNT_AUDIT = "SELECT action_id, result, reason, COUNT(*) FROM action_audit"
+      + " WHERE action_id IN (UNNEST(?)) GROUP BY action_id, result, reason";
 
   private final JdbcTemplate jdbc;
 
@@ -45,6 +50,8 @@ public class ActionStore {
   public String open(ActionRecord draft) {
     Optional<ActionRecord> existing = byJobInstance(draft.jobInstanceId());
     if (existing.isPresent()) {
+      // The resumed run changes the counts, so the ones kept when its last run ended no longer hold.
+      jdbc.update("DELETE FROM action_count WHERE action_id = ?", existing.get().actionId());
       jdbc.update("UPDATE email_action SET job_execution_id = ?, status = ?, finished_at = NULL, exit_code = NULL"
           + " WHERE action_id = ?", draft.jobExecutionId(), draft.status(), existing.get().actionId());
       return existing.get().actionId();
@@ -150,11 +157,27 @@ public class ActionStore {
         });
   }
 
+  /**
+   * Counts the audit rows of an action whose run has ended and keeps the counts, in place of any
+   * kept before, so that its summary and listings read them instead of counting again.
+   */
+  public ActionCounts keepCounts(String actionId) {
+    jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);
+    jdbc.update("INSERT INTO action_count (action_id, result, reason, entities) " + COUNT_AUDIT,
+        actionIds(List.of(actionId)));
+    return counts(actionId);
+  }
+
   public ActionCounts counts(String actionId) {
     return counts(List.of(actionId)).get(actionId);
   }
 
-  /** The counts of each of these actions, in one query however many actions a listing shows. */
+  /**
+   * The counts of each of these actions: the kept ones where the action has them, else counted
+   * from its audit rows (an action still running, one that ended before counts were kept, or one
+   * with no audit rows at all, which costs nothing to count). Two queries at the most, however
+   * many actions a listing shows.
+   */
   public Map<String, ActionCounts> counts(Collection<String> actionIds) {
     Map<String, EnumMap<Result, Long>> byResult = new HashMap<>();
     Map<String, EnumMap<Reason, Long>> byReason = new HashMap<>();
@@ -162,19 +185,26 @@ public class ActionStore {
       byResult.put(actionId, new EnumMap<>(Result.class));
       byReason.put(actionId, new EnumMap<>(Reason.class));
     });
+    RowCallbackHandler add = rows -> {
+      String actionId = rows.getString(1);
+      long count = rows.getLong(4);
+      byResult.get(actionId).merge(Result.valueOf(rows.getString(2)), count, Long::sum);
+      Reason reason = Columns.enumValue(Reason.class, rows.getString(3));
+      if (reason != null) {
+        byReason.get(actionId).merge(reason, count, Long::sum);
+      }
+    };
+    Set<String> kept = new HashSet<>();
     if (!actionIds.isEmpty()) {
-      jdbc.query("SELECT action_id, result, reason, COUNT(*) FROM action_audit WHERE action_id IN (UNNEST(?))"
-              + " GROUP BY action_id, result, reason",
-          statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", actionIds.toArray())),
-          rows -> {
-            String actionId = rows.getString(1);
-            long count = rows.getLong(4);
-            byResult.get(actionId).merge(Result.valueOf(rows.getString(2)), count, Long::sum);
-            Reason reason = Columns.enumValue(Reason.class, rows.getString(3));
-            if (reason != null) {
-              byReason.get(actionId).merge(reason, count, Long::sum);
-            }
+      jdbc.query("SELECT action_id, result, reason, entities FROM action_count WHERE action_id IN (UNNEST(?))",
+          actionIds(actionIds), rows -> {
+            kept.add(rows.getString(1));
+            add.processRow(rows);
           });
+    }
+    List<String> uncounted = actionIds.stream().filter(actionId -> !kept.contains(actionId)).toList();
+    if (!uncounted.isEmpty()) {
+      jdbc.query(COUNT_AUDIT, actionIds(uncounted), add);
     }
     Map<String, ActionCounts> counts = new HashMap<>();
     byResult.forEach((actionId, results) -> counts.put(actionId, ActionCounts.of(results, byReason.get(actionId))));
@@ -208,6 +238,10 @@ public class ActionStore {
               Columns.instant(rows, "acted_at"),
               rows.getLong("line_number")));
         });
+  }
+
+  private static PreparedStatementSetter actionIds(Collection<String> actionIds) {
+    return statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", actionIds.toArray()));
   }
 
   private static ActionRecord action(ResultSet rows, int rowNumber) throws SQLException {

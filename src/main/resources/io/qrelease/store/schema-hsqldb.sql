@@ -48,6 +48,19 @@ CREATE CACHED TABLE IF NOT EXISTS action_audit (
   PRIMARY KEY (action_id, network_message_id, recipient)
 );
 
+-- The counts of a finished action, per result and reason, taken once from its audit rows when it
+-- finishes, so that summaries and listings need not count a million rows each time they are
+-- shown; a resumed run drops them, as it changes the counts. Reason is null for results without
+-- one, so no key covers a row: the reads seek an action's few rows by the index.
+CREATE CACHED TABLE IF NOT EXISTS action_count (
+  action_id VARCHAR(36) NOT NULL,
+  result VARCHAR(24) NOT NULL,
+  reason VARCHAR(24),
+  entities BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS action_count_action ON action_count (action_id);
+
 CREATE CACHED TABLE IF NOT EXISTS import_reject (
   job_instance_id BIGINT NOT NULL,
   line_number BIGINT NOT NULL,

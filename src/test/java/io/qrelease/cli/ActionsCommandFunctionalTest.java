@@ -178,6 +178,40 @@ class ActionsCommandFunctionalTest {
   }
 
   @Test
+  void anActionWithoutKeptCountsIsShownWithTheSameNumbersCountedFromItsAuditRows() {
+    // given: two finished actions, the newer without kept counts, as a store from before they were kept has it
+    String older = release("first.csv", row(INVOICE, "alice@contoso.com"));
+    String newer = release("second.csv", row(NEWSLETTER, "bob@contoso.com"), row("not-a-guid", "bob@contoso.com"));
+    List<String> withKeptCounts = everyViewOfTheCounts(newer, "second.csv");
+    bench.execute("DELETE FROM action_count WHERE action_id = ?", newer);
+
+    // when
+    List<String> withoutKeptCounts = everyViewOfTheCounts(newer, "second.csv");
+
+    // then
+    assertThat(withoutKeptCounts).isEqualTo(withKeptCounts);
+    assertThat(withoutKeptCounts.get(3))
+        .contains("entities   2   Success 1   AlreadyInDestination 0   Skipped 1   Failed 0");
+    assertThat(bench.count("SELECT COUNT(*) FROM action_count WHERE action_id = ?", older)).isEqualTo(1);
+    assertThat(bench.count("SELECT COUNT(*) FROM action_count WHERE action_id = ?", newer)).isZero();
+  }
+
+  @Test
+  void aStoreFromBeforeCountsWereKeptGainsTheirTableAndShowsItsActionsAsBefore() {
+    // given: an action in a store that has no table of kept counts
+    String action = release("first.csv", row(INVOICE, "alice@contoso.com"), row("not-a-guid", "bob@contoso.com"));
+    List<String> before = everyViewOfTheCounts(action, "first.csv");
+    bench.execute("DROP TABLE action_count");
+
+    // when
+    List<String> after = everyViewOfTheCounts(action, "first.csv");
+
+    // then
+    assertThat(after).isEqualTo(before);
+    assertThat(bench.count("SELECT COUNT(*) FROM action_count")).isZero();
+  }
+
+  @Test
   void exportWritesOneSpreadsheetSafeRowPerAuditRow() throws IOException, CsvException {
     // given: malformed rows whose values a spreadsheet would run as formulas
     String action = release("formulas.csv", row(INVOICE, "alice@contoso.com"),
@@ -218,6 +252,15 @@ class ActionsCommandFunctionalTest {
   /** Releases a selection as the analyst and returns the action's id. */
   private String release(String name, String... rows) {
     return QuarantinedMail.release(bench, ANALYST, name, rows);
+  }
+
+  /** What the Action center listing, its JSON, the action's page and its release summary print. */
+  private List<String> everyViewOfTheCounts(String actionId, String selection) {
+    List<CommandRun> runs = List.of(bench.run("actions"), bench.run("actions", "--json"),
+        bench.run("actions", "show", actionId),
+        bench.run("release", folder.resolve(selection).toString(), "--operator", ANALYST));
+    runs.forEach(run -> assertThat(run.exitCode()).as(run.toString()).isIn(0, 3));
+    return runs.stream().map(CommandRun::out).toList();
   }
 
   private Instant createdAt(String actionId) {

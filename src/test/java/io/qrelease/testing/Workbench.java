@@ -117,6 +117,7 @@ public final class Workbench {
     tables.put("mail_copy", query("SELECT * FROM mail_copy ORDER BY network_message_id, recipient"));
     tables.put("email_action", query("SELECT * FROM email_action ORDER BY action_id"));
     tables.put("action_audit", query("SELECT * FROM action_audit ORDER BY action_id, network_message_id, recipient"));
+    tables.put("action_count", query("SELECT * FROM action_count ORDER BY action_id, result, reason"));
     tables.put("BATCH_JOB_EXECUTION", query("SELECT * FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"));
     tables.put("BATCH_STEP_EXECUTION", query("SELECT * FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID"));
     return tables;

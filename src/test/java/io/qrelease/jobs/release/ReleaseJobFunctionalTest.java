@@ -2,6 +2,7 @@ package io.qrelease.jobs.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qrelease.testing.AuditCounts;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.Workbench;
 import java.nio.file.Path;
@@ -42,6 +43,22 @@ class ReleaseJobFunctionalTest {
       2026-11-01T08:00:00Z,%3$s,ivan@contoso.com,team@partner.example,Bounce,Failed,Failed
       """.formatted(M6, M7, M8);
 
+  /** A row for every rule, in an order that the first matching rule decides. */
+  static final String EVERY_RULE = """
+      NetworkMessageId,RecipientEmailAddress,Timestamp
+      not-a-guid,alice@contoso.com,2026-11-01T08:00:00Z
+      %1$s,nobody@contoso.com,2026-11-01T08:00:00Z
+      %9$s,alice@contoso.com,2026-11-01T08:00:00Z
+      %5$s,heidi@fabrikam.com,2026-11-01T08:00:00Z
+      %7$s,grace@contoso.com,2026-11-01T08:00:00Z
+      %2$s,carol@contoso.com,2026-11-01T08:00:00Z
+      %8$s,ivan@contoso.com,2026-11-01T08:00:00Z
+      %3$s,dave@contoso.com,2026-11-01T08:00:00Z
+      %4$s,erin@contoso.com,2026-11-01T08:00:00Z
+      %1$s,alice@contoso.com,2026-11-01T08:00:00Z
+      %6$s,frank@contoso.com,2026-11-01T08:00:00Z
+      """.formatted(M1, M2, M3, M4, M5, M6, M7, M8, UNKNOWN);
+
   @TempDir
   Path folder;
   Workbench bench;
@@ -56,20 +73,7 @@ class ReleaseJobFunctionalTest {
   @Test
   void everyEntityGetsOneAuditRowWithTheResultOfTheFirstMatchingRule() {
     // given
-    Path selection = bench.write("hunting.csv", """
-        NetworkMessageId,RecipientEmailAddress,Timestamp
-        not-a-guid,alice@contoso.com,2026-11-01T08:00:00Z
-        %1$s,nobody@contoso.com,2026-11-01T08:00:00Z
-        %9$s,alice@contoso.com,2026-11-01T08:00:00Z
-        %5$s,heidi@fabrikam.com,2026-11-01T08:00:00Z
-        %7$s,grace@contoso.com,2026-11-01T08:00:00Z
-        %2$s,carol@contoso.com,2026-11-01T08:00:00Z
-        %8$s,ivan@contoso.com,2026-11-01T08:00:00Z
-        %3$s,dave@contoso.com,2026-11-01T08:00:00Z
-        %4$s,erin@contoso.com,2026-11-01T08:00:00Z
-        %1$s,alice@contoso.com,2026-11-01T08:00:00Z
-        %6$s,frank@contoso.com,2026-11-01T08:00:00Z
-        """.formatted(M1, M2, M3, M4, M5, M6, M7, M8, UNKNOWN));
+    Path selection = bench.write("hunting.csv", EVERY_RULE);
 
     // when
     CommandRun run = bench.run("release", selection.toString(), "--operator", "analyst@contoso.com");
@@ -95,6 +99,23 @@ class ReleaseJobFunctionalTest {
         .containsEntry("location", "Inbox").containsEntry("release_status", null);
     assertThat(bench.count("SELECT COUNT(*) FROM mail_copy WHERE network_message_id = ? AND location = 'Quarantine'", M1))
         .isEqualTo(2);
+  }
+
+  @Test
+  void aFinishedActionKeepsTheCountsOfItsAuditRowsPerResultAndReason() {
+    // given: a selection with a row for every rule
+    Path selection = bench.write("hunting.csv", EVERY_RULE);
+
+    // when
+    CommandRun run = bench.run("release", selection.toString(), "--operator", "analyst@contoso.com");
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(AuditCounts.kept(bench)).isEqualTo(AuditCounts.counted(bench))
+        .extracting(row -> row.get("result") + "/" + row.get("reason") + " " + row.get("entities"))
+        .containsExactlyInAnyOrder("AlreadyInDestination/null 2", "Skipped/AdminOnly 1", "Skipped/Expired 1",
+            "Skipped/InvalidRow 1", "Skipped/NotFound 2", "Skipped/OutOfScope 1", "Skipped/Undeliverable 1",
+            "Success/null 2");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.qrelease.jobs.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qrelease.testing.AuditCounts;
 import io.qrelease.testing.Campaign;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.SeparateRun;
@@ -75,5 +76,6 @@ class ReleaseKillIT {
     assertThat(killed.count("SELECT COUNT(*) FROM mail_copy WHERE released_by IS NOT NULL"))
         .isEqualTo(killed.count("SELECT COUNT(*) FROM action_audit WHERE result = 'Success'"));
     assertThat(StoreSnapshot.of(killed)).as("seed %d", seed).isEqualTo(StoreSnapshot.of(clean));
+    assertThat(AuditCounts.kept(killed)).as("seed %d", seed).isEqualTo(AuditCounts.counted(killed));
   }
 }

@@ -2,8 +2,11 @@ package io.qrelease.jobs.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qrelease.testing.AuditCounts;
 import io.qrelease.testing.Campaign;
 import io.qrelease.testing.CommandRun;
+import io.qrelease.testing.Gate;
+import io.qrelease.testing.SeparateRun;
 import io.qrelease.testing.StoreSnapshot;
 import io.qrelease.testing.Workbench;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +123,55 @@ class ReleaseResumeFunctionalTest {
   }
 
   @Test
+  void anActionKeepsTheCountsOfItsAuditRowsAtEachEndAndDropsThemWhileAResumedRunChangesThem() throws Exception {
+    // given: a run that failed on chunk three, and a gate that will hold the resumed run within its second chunk
+    Workbench bench = importedCampaign("store");
+    String[] release = {"release", folder.resolve("campaign/campaign-hunting.csv").toString(),
+        "--operator", "secops-admin@contoso.com"};
+    failWritesOfChunkThree(bench);
+    assertThat(bench.run(release).exitCode()).isEqualTo(1);
+    sql(bench, "DROP TRIGGER " + FAILING_CHUNK);
+    List<Map<String, Object>> keptAtFailure = AuditCounts.kept(bench);
+    List<Map<String, Object>> countedAtFailure = AuditCounts.counted(bench);
+    // A commit reaches the log at once rather than within half a second, so that the kill loses
+    // no chunk the run committed before the gate held it.
+    sql(bench, "SET FILES WRITE DELAY FALSE");
+    String gate = "GATE_" + UUID.randomUUID().toString().replace("-", "");
+    sql(bench, "CREATE TRIGGER " + gate + " BEFORE INSERT ON action_audit REFERENCING NEW ROW AS entity"
+        + " FOR EACH ROW WHEN (entity.line_number = 3500) CALL \"" + Gate.class.getName() + "\"");
+
+    // when: the same command resumes the run, and its process is killed while the gate holds it
+    SeparateRun resumed = SeparateRun.start(bench, release);
+    Gate.awaitHeld(gate);
+    resumed.kill();
+    List<Map<String, Object>> keptWhenKilled = AuditCounts.kept(bench);
+
+    // then
+    assertThat(keptAtFailure).isEqualTo(countedAtFailure);
+    assertThat(entities(keptAtFailure)).isEqualTo(2_000);
+    assertThat(keptWhenKilled).isEmpty();
+
+    // when: the next command finds the killed run dead and closes its action
+    CommandRun listed = bench.run("actions", "--json");
+
+    // then
+    assertThat(listed.exitCode()).as(listed.toString()).isZero();
+    assertThat(bench.query("SELECT status FROM email_action").get(0)).containsEntry("status", "Failed");
+    assertThat(AuditCounts.kept(bench)).isEqualTo(AuditCounts.counted(bench));
+    assertThat(entities(AuditCounts.kept(bench))).isEqualTo(3_000);
+
+    // when: the same command runs once more, with the gate gone
+    sql(bench, "DROP TRIGGER " + gate);
+    CommandRun completed = bench.run(release);
+
+    // then
+    assertThat(completed.exitCode()).as(completed.toString()).isZero();
+    assertThat(AuditCounts.kept(bench)).isEqualTo(AuditCounts.counted(bench));
+    assertThat(entities(AuditCounts.kept(bench))).isEqualTo(COPIES);
+    Files.deleteIfExists(Gate.heldFile(gate));
+  }
+
+  @Test
   void rerunningACompletedReleaseChangesNothing() {
     // given
     Workbench bench = importedCampaign("store");
@@ -136,6 +189,10 @@ class ReleaseResumeFunctionalTest {
     assertThat(again.out()).contains("completed earlier");
     assertThat(StoreSnapshot.of(bench)).isEqualTo(before);
     assertThat(bench.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(executions);
+  }
+
+  private static long entities(List<Map<String, Object>> counts) {
+    return counts.stream().mapToLong(row -> (Long) row.get("entities")).sum();
   }
 
   private Workbench importedCampaign(String name) {

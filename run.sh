@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Runs qrelease, building it first when the jar is missing or older than the sources,
 # so that a checkout never runs stale code. JAVA_OPTS goes to the JVM (e.g. -Xmx256m).
+#
+# Each build is unpacked once beside the jar with a class data sharing archive of the classes a
+# command loads: a JVM that maps them instead of loading them from the jar starts every command
+# about a second sooner.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/qrelease.jar"
@@ -14,5 +18,31 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here/src/main" -newer "$jar
   fi
   rm -f "$build_log"
 fi
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+
+# An archive from another build or another JVM is ignored by the JVM; these keep it from saying so.
+quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+# Named after the jar's build time, so that a new build gets its own and a concurrent command can
+# keep running from the previous one.
+app="$here/target/app-$(stat -c %Y "$jar")"
+if [ ! -d "$app" ]; then
+  unpacked="$(mktemp -d "$here/target/unpacking.XXXXXX")"
+  if java -Djarmode=tools -jar "$jar" extract --destination "$unpacked/app" >/dev/null 2>&1; then
+    find "$here/target" -maxdepth 1 -name 'app-*' -exec rm -rf {} + 2>/dev/null || true
+    # The archive holds the classes' paths, so it is made where the classes stay.
+    if mv -T "$unpacked/app" "$app" 2>/dev/null; then
+      scratch="$(mktemp -d)"
+      # One command against an empty scratch database loads what every command needs.
+      java "${quiet_cds[@]}" -XX:ArchiveClassesAtExit="$unpacked/qrelease.jsa" -jar "$app/qrelease.jar" \
+        actions --db "jdbc:hsqldb:file:$scratch/db" >/dev/null 2>&1 || true
+      rm -rf "$scratch"
+      mv "$unpacked/qrelease.jsa" "$app/qrelease.jsa" 2>/dev/null || true
+    fi
+  fi
+  rm -rf "$unpacked"
+fi
+if [ -f "$app/qrelease.jsa" ]; then
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  exec java "${quiet_cds[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
+fi
+# shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures qrelease against the hand-written JDBC reference, side by side on this machine in one
-# run: generates N messages, imports them, releases the hunting export with a 256 MiB heap, runs
-# the reference (../shared/bench/RawJdbcRelease.java) on the same N, and prints rows/s, peak RSS,
-# peak heap and the ratios qrelease / reference.
+# run: generates N messages, imports them and releases the hunting export with ./run.sh (timing
+# each whole command; the release with a 256 MiB heap), runs the reference
+# (../shared/bench/RawJdbcRelease.java) on the same N, and prints rows/s, peak RSS, peak heap and
+# the ratios qrelease / reference.
 #
 # The reference numbers its messages, so its ids ascend and each index lookup lands next to the
 # one before; qrelease's exports get the same ascending ids by default, so that both do the same
@@ -62,13 +63,13 @@ rate() { calc "$1 / $2" | xargs printf '%.0f'; }
 
 java -jar "$jar" generate --messages "$n" --ids "$ids" --out "$work/in" >/dev/null
 
-measure java -jar "$jar" import "$work/in/quarantine-export.csv" --db "$db" --tenant jobs/tenant.yml >"$work/import1.txt"
+measure ./run.sh import "$work/in/quarantine-export.csv" --db "$db" --tenant jobs/tenant.yml >"$work/import1.txt"
 import_seconds=$seconds
-measure java -jar "$jar" import "$work/in/email-events.csv" --db "$db" --tenant jobs/tenant.yml >"$work/import2.txt"
+measure ./run.sh import "$work/in/email-events.csv" --db "$db" --tenant jobs/tenant.yml >"$work/import2.txt"
 import_seconds=$(calc "$import_seconds + $seconds")
 
 set +e
-measure java -Xmx256m "-Xlog:gc:file=$work/gc.log" -jar "$jar" release "$work/in/hunting-export.csv" \
+measure env JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" ./run.sh release "$work/in/hunting-export.csv" \
   --operator secops-admin@contoso.com --db "$db" --tenant jobs/tenant.yml --summary-json "$work/summary.json" \
   >"$work/release.txt"
 release_exit=$?

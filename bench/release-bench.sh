@@ -50,12 +50,19 @@ measure() {
 }
 
 # From the JVM's GC log: the largest heap in use before a collection (what the collector let the
-# heap fill to) and the largest live set after one (what the run actually holds).
+# heap fill to), and the heap left after collections, averaged over the first and the last quarter
+# of the run: memory that grew with the input would show as a last quarter above the first.
 peak_heap() {
   grep -oE '[0-9]+M->[0-9]+M' "$1" | cut -d'M' -f1 | sort -n | tail -1
 }
-live_heap() {
-  grep -oE '[0-9]+M->[0-9]+M' "$1" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1
+heap_after_gc() {
+  grep -oE '[0-9]+M->[0-9]+M' "$1" | sed -E 's/.*->([0-9]+)M/\1/' | awk '
+    { after[NR] = $1 }
+    END {
+      quarter = int(NR / 4); if (quarter < 1) quarter = 1
+      for (i = 1; i <= quarter; i++) { first += after[i]; last += after[NR - quarter + i] }
+      printf "first quarter %.0f MiB, last quarter %.0f MiB", first / quarter, last / quarter
+    }'
 }
 
 calc() { awk "BEGIN { print $1 }"; }
@@ -77,7 +84,7 @@ set -e
 release_seconds=$seconds
 release_rss=$peak_mib
 release_heap=$(peak_heap "$work/gc.log")
-release_live=$(live_heap "$work/gc.log")
+release_after_gc=$(heap_after_gc "$work/gc.log")
 
 hsqldb_jar="$work/hsqldb.jar"
 (cd "$work" && jar xf "$jar" "$(jar tf "$jar" | grep -m1 'BOOT-INF/lib/hsqldb-')" && mv BOOT-INF/lib/hsqldb-*.jar "$hsqldb_jar")
@@ -94,7 +101,7 @@ echo "rows                      $n, message ids $ids"
 echo "import                    $(printf '%.1f' "$import_seconds") s, $import_rate rows/s"
 echo "release (whole command)   $(printf '%.1f' "$release_seconds") s, $release_rate rows/s, exit $release_exit"
 echo "release peak RSS          $release_rss MiB (with the memory-mapped data file)"
-echo "release heap              limit 256 MiB, peak in use ${release_heap} MiB, largest live set after GC ${release_live} MiB"
+echo "release heap              limit 256 MiB, peak in use ${release_heap} MiB; left after GC: ${release_after_gc}"
 echo "reference                 seeding $reference_seed_rate rows/s, release $reference_release_rate rows/s"
 echo "reference peak RSS         $peak_mib MiB"
 echo "ratio release             $(calc "$release_rate / $reference_release_rate" | xargs printf '%.2f') (qrelease / reference)"

@@ -22,23 +22,20 @@ fi
 # An archive from another build or another JVM is ignored by the JVM; these keep it from saying so.
 quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 # Named after the jar's build time, so that a new build gets its own and a concurrent command can
-# keep running from the previous one.
-app="$here/target/app-$(stat -c %Y "$jar")"
-if [ ! -d "$app" ]; then
-  unpacked="$(mktemp -d "$here/target/unpacking.XXXXXX")"
-  if java -Djarmode=tools -jar "$jar" extract --destination "$unpacked/app" >/dev/null 2>&1; then
-    find "$here/target" -maxdepth 1 -name 'app-*' -exec rm -rf {} + 2>/dev/null || true
-    # The archive holds the classes' paths, so it is made where the classes stay.
-    if mv -T "$unpacked/app" "$app" 2>/dev/null; then
-      scratch="$(mktemp -d)"
-      # One command against an empty scratch database loads what every command needs.
-      java "${quiet_cds[@]}" -XX:ArchiveClassesAtExit="$unpacked/qrelease.jsa" -jar "$app/qrelease.jar" \
-        actions --db "jdbc:hsqldb:file:$scratch/db" >/dev/null 2>&1 || true
-      rm -rf "$scratch"
-      mv "$unpacked/qrelease.jsa" "$app/qrelease.jsa" 2>/dev/null || true
-    fi
+# keep running from the previous one. Creating the folder claims it: of two commands started at
+# once, one unpacks while the other runs from the jar.
+app="$here/target/app-$(date -r "$jar" +%s)"
+if mkdir "$app" 2>/dev/null; then
+  find "$here/target" -maxdepth 1 -name 'app-*' ! -name "$(basename "$app")" -exec rm -rf {} + 2>/dev/null || true
+  if java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null 2>&1; then
+    scratch="$(mktemp -d)"
+    # One command against an empty scratch database loads what every command needs. The archive
+    # holds the classes' paths, so it is made where the classes stay, and appears only when whole.
+    java "${quiet_cds[@]}" -XX:ArchiveClassesAtExit="$scratch/qrelease.jsa" -jar "$app/qrelease.jar" \
+      actions --db "jdbc:hsqldb:file:$scratch/db" >/dev/null 2>&1 || true
+    mv "$scratch/qrelease.jsa" "$app/qrelease.jsa" 2>/dev/null || true
+    rm -rf "$scratch"
   fi
-  rm -rf "$unpacked"
 fi
 if [ -f "$app/qrelease.jsa" ]; then
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options

@@ -77,18 +77,20 @@ public class ExportReader<T> implements ItemStreamReader<T> {
   }
 
   private void parse() {
+    Object last;
     try {
-      try {
-        for (CsvRow row = input.next(); row != null; row = input.next()) {
-          parsed.put(new Parsed<>(mapping.apply(input.header(), row), input.linesRead()));
-        }
-        parsed.put(END);
-      } catch (InterruptedException closed) {
-        return;
-      } catch (Throwable failure) {
-        // The step meets the failure where it happened in the file, as if it had parsed the row itself.
-        parsed.put(new Failed(failure));
+      for (CsvRow row = input.next(); row != null; row = input.next()) {
+        parsed.put(new Parsed<>(mapping.apply(input.header(), row), input.linesRead()));
       }
+      last = END;
+    } catch (InterruptedException closed) {
+      return;
+    } catch (Throwable failure) {
+      // The step meets the failure where it happened in the file, as if it had parsed the row itself.
+      last = new Failed(failure);
+    }
+    try {
+      parsed.put(last);
     } catch (InterruptedException closed) {
       Thread.currentThread().interrupt();
     }

@@ -51,7 +51,7 @@ public class ActionStore {
     Optional<ActionRecord> existing = byJobInstance(draft.jobInstanceId());
     if (existing.isPresent()) {
       // The resumed run changes the counts, so the ones kept when its last run ended no longer hold.
-      jdbc.update("DELETE FROM action_count WHERE action_id = ?", existing.get().actionId());
+      dropKeptCounts(existing.get().actionId());
       jdbc.update("UPDATE email_action SET job_execution_id = ?, status = ?, finished_at = NULL, exit_code = NULL"
           + " WHERE action_id = ?", draft.jobExecutionId(), draft.status(), existing.get().actionId());
       return existing.get().actionId();
@@ -162,10 +162,14 @@ public class ActionStore {
    * kept before, so that its summary and listings read them instead of counting again.
    */
   public ActionCounts keepCounts(String actionId) {
-    jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);
+    dropKeptCounts(actionId);
     jdbc.update("INSERT INTO action_count (action_id, result, reason, entities) " + COUNT_AUDIT,
         actionIds(List.of(actionId)));
     return counts(actionId);
+  }
+
+  private void dropKeptCounts(String actionId) {
+    jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);
   }
 
   public ActionCounts counts(String actionId) {

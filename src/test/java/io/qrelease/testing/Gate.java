@@ -36,13 +36,21 @@ public class Gate implements Trigger {
 
   /** Returns once the run, in whichever process, has come to a write the gate holds. */
   public static void awaitHeld(String triggerName) throws InterruptedException {
+    if (!appears(heldFile(triggerName))) {
+      throw new AssertionError("No write came to the gate " + triggerName + " within " + PATIENCE);
+    }
+  }
+
+  /** Whether the file exists within the gate's patience. */
+  private static boolean appears(Path file) throws InterruptedException {
     Instant deadline = Instant.now().plus(PATIENCE);
-    while (!Files.exists(heldFile(triggerName))) {
+    while (!Files.exists(file)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("No write came to the gate " + triggerName + " within " + PATIENCE);
+        return false;
       }
       Thread.sleep(20);
     }
+    return true;
   }
 
   @Override
@@ -54,14 +62,11 @@ public class Gate implements Trigger {
         throw new UncheckedIOException(e);
       }
     }
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!Files.exists(file(triggerName)) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    try {
+      // A gate nobody opens lets the write through after its patience rather than hang the run.
+      appears(file(triggerName));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -108,7 +108,7 @@ public class ActionStore {
   /** The actions the filter lets through, newest first. */
   public List<ActionRecord> list(ActionFilter filter) {
     return jdbc.query(SELECT_ACTION + """
-            WHERE (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= ?)
+            WHERE (CAST(? AS BIGINT) IS NULL OR created_at >= ?)
               AND (CAST(? AS VARCHAR(16)) IS NULL OR status = ?)
               AND (CAST(? AS VARCHAR(32)) IS NULL OR source = ?)
             ORDER BY created_at DESC, action_id""",

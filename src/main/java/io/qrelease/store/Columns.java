@@ -5,26 +5,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** Reading and binding the column types the store shares, so every table stores instants in UTC. */
-final class Columns {
+/** Reading and binding the column types the store shares: every instant is microseconds since the epoch. */
+public final class Columns {
 
   private Columns() {
   }
 
+  /** The value that stands for this instant in a column, for a query that compares one. */
+  public static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
   static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
     if (instant == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+      statement.setNull(index, Types.BIGINT);
     } else {
-      statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+      statement.setLong(index, micros(instant));
     }
   }
 
   static Instant instant(ResultSet rows, String column) throws SQLException {
-    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    long micros = rows.getLong(column);
+    return rows.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 
   /**

@@ -32,9 +32,9 @@ public class MailCopyStore {
   private static final String UPSERT = """
       MERGE INTO mail_copy t
       USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(1000)),
-                     CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(4000)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                     CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(4000)), CAST(? AS BIGINT),
                      CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(24)), CAST(? AS VARCHAR(64)),
-                     CAST(? AS VARCHAR(256)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16))))
+                     CAST(? AS VARCHAR(256)), CAST(? AS BIGINT), CAST(? AS VARCHAR(16))))
         AS s(network_message_id, recipient, internet_message_id, sender, subject, received_at,
              location, quarantine_type, policy_type, policy_name, expires_at, release_status)
       ON t.network_message_id = s.network_message_id AND t.recipient = s.recipient

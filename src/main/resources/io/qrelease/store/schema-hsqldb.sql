@@ -1,18 +1,22 @@
+-- Instants (the *_at columns) are microseconds since 1970-01-01T00:00:00Z. HSQLDB writes every
+-- row a transaction changes to its log as SQL text, and formatting a timestamp there took a tenth
+-- of a million-row release; a number costs next to nothing. Read one in SQL with
+-- TIMESTAMPADD(SQL_TSI_FRAC_SECOND, acted_at * 1000, TIMESTAMP '1970-01-01 00:00:00+00:00').
 CREATE CACHED TABLE IF NOT EXISTS mail_copy (
   network_message_id VARCHAR(64) NOT NULL,
   recipient VARCHAR(320) NOT NULL,
   internet_message_id VARCHAR(1000),
   sender VARCHAR(320),
   subject VARCHAR(4000),
-  received_at TIMESTAMP WITH TIME ZONE,
+  received_at BIGINT,
   location VARCHAR(16) NOT NULL,
   quarantine_type VARCHAR(24),
   policy_type VARCHAR(64),
   policy_name VARCHAR(256),
-  expires_at TIMESTAMP WITH TIME ZONE,
+  expires_at BIGINT,
   release_status VARCHAR(16),
   released_by VARCHAR(320),
-  released_at TIMESTAMP WITH TIME ZONE,
+  released_at BIGINT,
   PRIMARY KEY (network_message_id, recipient)
 );
 
@@ -27,8 +31,8 @@ CREATE CACHED TABLE IF NOT EXISTS email_action (
   release_to VARCHAR(4000) NOT NULL,
   input_file VARCHAR(4000),
   status VARCHAR(16) NOT NULL,
-  created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-  finished_at TIMESTAMP WITH TIME ZONE,
+  created_at BIGINT NOT NULL,
+  finished_at BIGINT,
   rows_read BIGINT DEFAULT 0 NOT NULL,
   entities BIGINT DEFAULT 0 NOT NULL,
   duplicate_rows BIGINT DEFAULT 0 NOT NULL,
@@ -43,7 +47,7 @@ CREATE CACHED TABLE IF NOT EXISTS action_audit (
   result VARCHAR(24) NOT NULL,
   reason VARCHAR(24),
   operator VARCHAR(320) NOT NULL,
-  acted_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  acted_at BIGINT NOT NULL,
   line_number BIGINT NOT NULL,
   PRIMARY KEY (action_id, network_message_id, recipient)
 );

@@ -17,8 +17,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -74,7 +74,8 @@ class ActionsCommandFunctionalTest {
   void sinceLeavesOutAnActionCreatedBeforeThatAge() {
     // given: an action from ten days ago and one from now
     String old = release("old.csv", row(INVOICE, "alice@contoso.com"));
-    bench.execute("UPDATE email_action SET created_at = created_at - INTERVAL '10' DAY WHERE action_id = ?", old);
+    bench.execute("UPDATE email_action SET created_at = created_at - ? WHERE action_id = ?",
+        Duration.ofDays(10).toNanos() / 1000, old);
     String recent = release("recent.csv", row(NEWSLETTER, "bob@contoso.com"));
 
     // when
@@ -279,7 +280,7 @@ class ActionsCommandFunctionalTest {
     }
   }
 
-  private static Instant instant(Object timestamp) {
-    return ((OffsetDateTime) timestamp).toInstant();
+  private static Instant instant(Object stored) {
+    return Workbench.storedInstant(stored);
   }
 }

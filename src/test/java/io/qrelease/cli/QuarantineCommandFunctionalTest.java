@@ -8,7 +8,6 @@ import io.qrelease.report.UtcTime;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.Workbench;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -174,7 +173,7 @@ class QuarantineCommandFunctionalTest {
   private String releasedAt(String networkMessageId, String recipient) {
     Map<String, Object> copy = bench.query("SELECT released_at FROM mail_copy WHERE network_message_id = ? AND recipient = ?",
         networkMessageId, recipient).get(0);
-    return UtcTime.minute(((OffsetDateTime) copy.get("released_at")).toInstant());
+    return UtcTime.minute(Workbench.storedInstant(copy.get("released_at")));
   }
 
   /** The recipient of each copy on the page, in the page's order. */

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +74,11 @@ public final class Workbench {
   }
 
   /** Rows of a query, each as column label to value, read while no command holds the database. */
+  /** An instant as the store keeps it in a column: microseconds since the epoch. */
+  public static Instant storedInstant(Object micros) {
+    return Instant.EPOCH.plus(((Number) micros).longValue(), ChronoUnit.MICROS);
+  }
+
   public List<Map<String, Object>> query(String sql, Object... parameters) {
     try (Connection connection = DriverManager.getConnection(dbUrl() + ";shutdown=true", "SA", "");
          var statement = connection.prepareStatement(sql)) {

@@ -4,8 +4,8 @@ import io.qrelease.domain.ActionType;
 import io.qrelease.domain.EntityKey;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.schedule.RuleFilter;
+import io.qrelease.store.Columns;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +40,8 @@ public final class RuleSelection {
   public static RuleSelection of(RuleFilter filter, ActionType action, Instant start, Instant end) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     List<String> conditions = new ArrayList<>();
-    parameters.put("windowStart", start.atOffset(ZoneOffset.UTC));
-    parameters.put("windowEnd", end.atOffset(ZoneOffset.UTC));
+    parameters.put("windowStart", Columns.micros(start));
+    parameters.put("windowEnd", Columns.micros(end));
     conditions.add("received_at >= :windowStart AND received_at < :windowEnd");
     parameters.put("locations", filter.locationsFor(action).stream().map(Enum::name).toList());
     conditions.add("location IN (:locations)");

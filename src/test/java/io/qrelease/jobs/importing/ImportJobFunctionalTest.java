@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -396,7 +395,7 @@ class ImportJobFunctionalTest {
 
   private List<Instant> instants(String column, String message) {
     return bench.query("SELECT " + column + " FROM mail_copy WHERE network_message_id = ?", message).stream()
-        .map(copy -> ((OffsetDateTime) copy.get(column)).toInstant())
+        .map(copy -> Workbench.storedInstant(copy.get(column)))
         .toList();
   }
 

@@ -22,16 +22,18 @@ class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
-    ExportKind kind = ExportKind.of(input.header());
+    InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
+    ExportKind kind = ExportKind.of(ahead.header());
     if (kind != ExportKind.QUARANTINE_EXPORT && kind != ExportKind.EMAIL_EVENTS) {
       throw new Refusal(file + " is not a quarantine export or an EmailEvents export; export one of those to import.");
     }
-    var parameters = new JobParametersBuilder()
-        .addString(RunParameters.INPUT, input.path().toString(), false)
-        .addString(RunParameters.INPUT_SHA256, input.sha256())
-        .addLong(RunParameters.INPUT_ROWS, input.records(), false)
-        .toJobParameters();
-    return JobReports.runImport(store, parameters);
+    return JobReports.runImport(store, () -> {
+      InputFile input = ahead.await();
+      return new JobParametersBuilder()
+          .addString(RunParameters.INPUT, input.path().toString(), false)
+          .addString(RunParameters.INPUT_SHA256, input.sha256())
+          .addLong(RunParameters.INPUT_ROWS, input.records(), false)
+          .toJobParameters();
+    });
   }
 }

@@ -11,6 +11,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An input file read through once before a job starts: it exists, it has the columns, it parses
@@ -20,6 +22,48 @@ import java.util.HexFormat;
 record InputFile(Path path, Header header, String sha256, long records) {
 
   static InputFile check(Path path, Column... required) {
+    return read(path, required, (input, sha256) -> {
+      long records = 0;
+      while (input.next() != null) {
+        records++;
+      }
+      return new InputFile(path.toAbsolutePath().normalize(), input.header(), HexFormat.of().formatHex(sha256.digest()),
+          records);
+    });
+  }
+
+  /**
+   * Checks the file's header now and reads the rest on a thread of its own, while the command
+   * opens the store: on a large file the whole read is as long as starting the application. A
+   * file broken further down is refused when the run asks for the result, before its job starts.
+   */
+  static Ahead checkAhead(Path path, Column... required) {
+    Header header = read(path, required, (input, sha256) -> input.header());
+    CompletableFuture<InputFile> whole = CompletableFuture.supplyAsync(() -> check(path, required), task -> {
+      Thread reading = new Thread(task, "input-check");
+      reading.setDaemon(true);
+      reading.start();
+    });
+    return new Ahead(header, whole);
+  }
+
+  /** A file whose header has been checked and whose whole read is under way. */
+  record Ahead(Header header, CompletableFuture<InputFile> whole) {
+
+    InputFile await() {
+      try {
+        return whole.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+  }
+
+  private interface Reading<T> {
+    T from(CsvInput input, MessageDigest sha256) throws IOException;
+  }
+
+  private static <T> T read(Path path, Column[] required, Reading<T> reading) {
     if (!Files.isRegularFile(path)) {
       throw new Refusal(path + " does not exist or is not a file; check the path.");
     }
@@ -27,14 +71,8 @@ record InputFile(Path path, Header header, String sha256, long records) {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       try (CsvInput input = CsvInput.open(new DigestInputStream(Files.newInputStream(path), sha256),
           path.toString())) {
-        Header header = input.header();
-        header.require(path.toString(), required);
-        long records = 0;
-        while (input.next() != null) {
-          records++;
-        }
-        return new InputFile(path.toAbsolutePath().normalize(), header, HexFormat.of().formatHex(sha256.digest()),
-            records);
+        input.header().require(path.toString(), required);
+        return reading.from(input, sha256);
       }
     } catch (InputRefusedException e) {
       throw new Refusal(e.getMessage(), e);

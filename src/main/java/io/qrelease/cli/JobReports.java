@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.function.Supplier;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,7 +27,11 @@ final class JobReports {
   private JobReports() {
   }
 
-  static int runRelease(StoreOptions store, JobParameters parameters, Path summaryJson) throws Exception {
+  /**
+   * A release in a workspace of its own; the parameters are asked for once the workspace is open,
+   * so that reading the input can overlap its start.
+   */
+  static int runRelease(StoreOptions store, Supplier<JobParameters> parameters, Path summaryJson) throws Exception {
     return run(store, ReleaseJobConfiguration.JOB_NAME, parameters, summaryJson);
   }
 
@@ -35,14 +40,14 @@ final class JobReports {
     return run(workspace, store, ReleaseJobConfiguration.JOB_NAME, parameters, null);
   }
 
-  static int runImport(StoreOptions store, JobParameters parameters) throws Exception {
+  static int runImport(StoreOptions store, Supplier<JobParameters> parameters) throws Exception {
     return run(store, ImportJobConfiguration.JOB_NAME, parameters, null);
   }
 
-  private static int run(StoreOptions store, String jobName, JobParameters parameters, Path summaryJson)
+  private static int run(StoreOptions store, String jobName, Supplier<JobParameters> parameters, Path summaryJson)
       throws Exception {
     try (Workspace workspace = Workspace.open(store.database())) {
-      return run(workspace, store, jobName, parameters, summaryJson);
+      return run(workspace, store, jobName, parameters.get(), summaryJson);
     }
   }
 

@@ -44,11 +44,14 @@ class ReleaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
-    InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
-    if (maxRows != null) {
-      SizeCap.of(maxRows, "--max-rows").refuseOver(input.records(), file.toString());
-    }
-    return JobReports.runRelease(store, parameters(store, options, input, source, target), options.summaryJson);
+    InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
+    return JobReports.runRelease(store, () -> {
+      InputFile input = ahead.await();
+      if (maxRows != null) {
+        SizeCap.of(maxRows, "--max-rows").refuseOver(input.records(), file.toString());
+      }
+      return parameters(store, options, input, source, target);
+    }, options.summaryJson);
   }
 
   /** The run of a release over a file, identified by its content and the options. */

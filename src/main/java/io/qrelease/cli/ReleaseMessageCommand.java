@@ -41,6 +41,6 @@ class ReleaseMessageCommand implements Callable<Integer> {
     var parameters = options.parameters(store, Source.EmailEntity, target)
         .addString(ReleaseParameters.MESSAGE, EntityKey.normalize(networkMessageId))
         .toJobParameters();
-    return JobReports.runRelease(store, parameters, options.summaryJson);
+    return JobReports.runRelease(store, () -> parameters, options.summaryJson);
   }
 }

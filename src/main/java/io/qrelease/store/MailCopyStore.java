@@ -5,9 +5,11 @@ import io.qrelease.domain.Location;
 import io.qrelease.domain.MailCopy;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /** The mail copies: one row per message and recipient. */
@@ -109,10 +113,15 @@ public class MailCopyStore {
   }
 
   /**
-   * Loads a chunk of copies: one lookup tells which are new, and those are inserted in a plain
-   * batch; the rest (and a key the chunk repeats) are merged into what the store knows.
+   * Loads a chunk of copies. A chunk of copies the store has never seen (every chunk of a first
+   * import) is inserted in one plain batch, without looking its keys up. Otherwise one lookup tells
+   * which are new, and those are inserted in a plain batch; the rest (and a key the chunk repeats)
+   * are merged into what the store knows.
    */
   public void upsert(List<MailCopy> copies) {
+    if (insertedAsNew(copies)) {
+      return;
+    }
     Set<EntityKey> stored = keysOf(copies.stream().map(MailCopy::networkMessageId).distinct().toList());
     List<MailCopy> inserts = new ArrayList<>(copies.size());
     List<MailCopy> merges = new ArrayList<>();
@@ -121,6 +130,35 @@ public class MailCopyStore {
     }
     jdbc.batchUpdate(INSERT, inserts, inserts.size(), MailCopyStore::bindCopy);
     jdbc.batchUpdate(UPSERT, merges, merges.size(), MailCopyStore::bindCopy);
+  }
+
+  /**
+   * Inserts the copies if none is in the store yet, else leaves the store as it was: a key the
+   * store (or the chunk itself) already holds stops the batch, and the savepoint takes back the
+   * rows it had inserted. Only a chunk's transaction can take rows back.
+   */
+  private boolean insertedAsNew(List<MailCopy> copies) {
+    Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+    try {
+      if (connection.getAutoCommit()) {
+        // Outside a transaction each insert commits on its own, and nothing could be taken back.
+        return false;
+      }
+      Savepoint beforeInserts = connection.setSavepoint();
+      try {
+        jdbc.batchUpdate(INSERT, copies, copies.size(), MailCopyStore::bindCopy);
+        connection.releaseSavepoint(beforeInserts);
+        return true;
+      } catch (DuplicateKeyException known) {
+        // Rolling back to the savepoint also ends it.
+        connection.rollback(beforeInserts);
+        return false;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The store could not insert the chunk's copies under a savepoint", e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+    }
   }
 
   private Set<EntityKey> keysOf(List<String> networkMessageIds) {

@@ -6,6 +6,7 @@ import io.qrelease.domain.Location;
 import io.qrelease.domain.MailCopy;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseStatus;
+import io.qrelease.testing.ScratchStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,10 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** The guarded release of a chunk's copies: each copy's outcome comes back at its own place, and a copy changed since it was read is left as it is. */
 class MailCopyStoreReleaseTest {
@@ -28,23 +26,20 @@ class MailCopyStoreReleaseTest {
   @TempDir
   Path folder;
 
-  private SingleConnectionDataSource dataSource;
+  private ScratchStore scratch;
   private JdbcTemplate jdbc;
   private MailCopyStore store;
 
   @BeforeEach
   void openStore() {
-    dataSource = new SingleConnectionDataSource(
-        "jdbc:hsqldb:file:" + folder.resolve("store") + ";hsqldb.tx=mvcc", "SA", "", true);
-    new ResourceDatabasePopulator(new ClassPathResource("io/qrelease/store/schema-hsqldb.sql")).execute(dataSource);
-    jdbc = new JdbcTemplate(dataSource);
+    scratch = ScratchStore.current(folder);
+    jdbc = scratch.jdbc();
     store = new MailCopyStore(jdbc);
   }
 
   @AfterEach
   void closeStore() {
-    jdbc.execute("SHUTDOWN");
-    dataSource.destroy();
+    scratch.close();
   }
 
   private static MailCopy copy(String recipient, Location location, ReleaseStatus status) {

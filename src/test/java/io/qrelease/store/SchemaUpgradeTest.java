@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qrelease.domain.MailCopy;
+import io.qrelease.testing.ScratchStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** A store written by a version that kept instants as timestamps opens with every instant intact. */
 class SchemaUpgradeTest {
@@ -27,20 +25,18 @@ class SchemaUpgradeTest {
   @TempDir
   Path folder;
 
-  private SingleConnectionDataSource dataSource;
+  private ScratchStore scratch;
   private JdbcTemplate jdbc;
 
   @BeforeEach
   void openStore() {
-    dataSource = new SingleConnectionDataSource(
-        "jdbc:hsqldb:file:" + folder.resolve("store") + ";hsqldb.tx=mvcc", "SA", "", true);
-    jdbc = new JdbcTemplate(dataSource);
+    scratch = ScratchStore.empty(folder);
+    jdbc = scratch.jdbc();
   }
 
   @AfterEach
   void closeStore() {
-    jdbc.execute("SHUTDOWN");
-    dataSource.destroy();
+    scratch.close();
   }
 
   @Test
@@ -82,7 +78,7 @@ class SchemaUpgradeTest {
           TIMESTAMP '2026-11-26 12:00:00.5+00:00', 2)""", ACTION, MESSAGE);
 
     // when: the version that keeps microseconds starts on it
-    new ResourceDatabasePopulator(new ClassPathResource("io/qrelease/store/schema-hsqldb.sql")).execute(dataSource);
+    scratch.createSchema();
     new SchemaUpgrade(jdbc).afterPropertiesSet();
 
     // then
@@ -105,7 +101,7 @@ class SchemaUpgradeTest {
   @Test
   void aStoreOfTheCurrentVersionIsLeftAsItIs() {
     // given
-    new ResourceDatabasePopulator(new ClassPathResource("io/qrelease/store/schema-hsqldb.sql")).execute(dataSource);
+    scratch.createSchema();
     String columnsBefore = columns();
 
     // when

@@ -150,10 +150,8 @@ public class Runs {
       jobOperator.recover(execution);
       actions.byJobInstance(execution.getJobInstance().getInstanceId())
           .filter(action -> action.jobExecutionId() == execution.getId())
-          .ifPresent(action -> {
-            actions.keepCounts(action.actionId());
-            actions.finish(action.actionId(), ActionStatus.Failed.name(), Instant.now(), ExitCode.FAILED.code());
-          });
+          .ifPresent(action ->
+              actions.finish(action.actionId(), ActionStatus.Failed.name(), Instant.now(), ExitCode.FAILED.code()));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class ActionStore {
   private static final int RECIPIENT_LENGTH = 320;
 
   private static final String SELECT_ACTION = "SELECT * FROM email_action ";
-  /** The costly part of counting: it reads every audit row of the actions. */
+  /** Counting the audit rows themselves, which reads every one of the actions. */
   private static final String COUNT_AUDIT = "SELECT action_id, result, reason, COUNT(*) FROM action_audit"
       + " WHERE action_id IN (UNNEST(?)) GROUP BY action_id, result, reason";
 
@@ -50,8 +51,9 @@ public class ActionStore {
   public String open(ActionRecord draft) {
     Optional<ActionRecord> existing = byJobInstance(draft.jobInstanceId());
     if (existing.isPresent()) {
-      // The resumed run changes the counts, so the ones kept when its last run ended no longer hold.
-      dropKeptCounts(existing.get().actionId());
+      // Counted again from the audit rows once, so that the resumed run adds to exact counts
+      // whichever version of qrelease ran the action before.
+      recount(existing.get().actionId());
       jdbc.update("UPDATE email_action SET job_execution_id = ?, status = ?, finished_at = NULL, exit_code = NULL"
           + " WHERE action_id = ?", draft.jobExecutionId(), draft.status(), existing.get().actionId());
       return existing.get().actionId();
@@ -142,9 +144,15 @@ public class ActionStore {
     return keys;
   }
 
+  /**
+   * Inserts a chunk's audit rows and adds them to the action's counts, in the chunk's transaction:
+   * the counts are of the rows the database reports inserting, so that the accounting check at the
+   * end of a run holds the audit table's own tally against the chunks' counters without reading a
+   * million rows again.
+   */
   public void audit(String actionId, List<AuditEntry> entries) {
-    jdbc.batchUpdate("INSERT INTO action_audit (action_id, network_message_id, recipient, result, reason,"
-            + " operator, acted_at, line_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    int[][] inserted = jdbc.batchUpdate("INSERT INTO action_audit (action_id, network_message_id, recipient, result,"
+            + " reason, operator, acted_at, line_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         entries, entries.size(), (statement, entry) -> {
           statement.setString(1, actionId);
           statement.setString(2, Columns.fit(entry.key().networkMessageId(), MESSAGE_ID_LENGTH));
@@ -155,21 +163,27 @@ public class ActionStore {
           Columns.setInstant(statement, 7, entry.actedAt());
           statement.setLong(8, entry.lineNumber());
         });
+    Map<Verdict, Long> counts = new LinkedHashMap<>();
+    int index = 0;
+    for (int[] batch : inserted) {
+      for (int rows : batch) {
+        counts.merge(entries.get(index++).verdict(), (long) rows, Long::sum);
+      }
+    }
+    jdbc.batchUpdate("INSERT INTO action_count (action_id, result, reason, entities) VALUES (?, ?, ?, ?)",
+        List.copyOf(counts.entrySet()), counts.size(), (statement, count) -> {
+          statement.setString(1, actionId);
+          statement.setString(2, count.getKey().result().name());
+          statement.setString(3, Columns.name(count.getKey().reason()));
+          statement.setLong(4, count.getValue());
+        });
   }
 
-  /**
-   * Counts the audit rows of an action whose run has ended and keeps the counts, in place of any
-   * kept before, so that its summary and listings read them instead of counting again.
-   */
-  public ActionCounts keepCounts(String actionId) {
-    dropKeptCounts(actionId);
+  /** Replaces the action's counts with a count of its audit rows. */
+  private void recount(String actionId) {
+    jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);
     jdbc.update("INSERT INTO action_count (action_id, result, reason, entities) " + COUNT_AUDIT,
         actionIds(List.of(actionId)));
-    return counts(actionId);
-  }
-
-  private void dropKeptCounts(String actionId) {
-    jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);
   }
 
   public ActionCounts counts(String actionId) {
@@ -177,10 +191,10 @@ public class ActionStore {
   }
 
   /**
-   * The counts of each of these actions: the kept ones where the action has them, else counted
-   * from its audit rows (an action still running, one that ended before counts were kept, or one
-   * with no audit rows at all, which costs nothing to count). Two queries at the most, however
-   * many actions a listing shows.
+   * The counts of each of these actions: the ones its chunks kept where the action has them, else
+   * counted from its audit rows (an action an earlier version ran, or one with no audit rows at
+   * all, which costs nothing to count). Two queries at the most, however many actions a listing
+   * shows.
    */
   public Map<String, ActionCounts> counts(Collection<String> actionIds) {
     Map<String, EnumMap<Result, Long>> byResult = new HashMap<>();
@@ -200,7 +214,8 @@ public class ActionStore {
     };
     Set<String> kept = new HashSet<>();
     if (!actionIds.isEmpty()) {
-      jdbc.query("SELECT action_id, result, reason, entities FROM action_count WHERE action_id IN (UNNEST(?))",
+      jdbc.query("SELECT action_id, result, reason, SUM(entities) FROM action_count WHERE action_id IN (UNNEST(?))"
+              + " GROUP BY action_id, result, reason",
           actionIds(actionIds), rows -> {
             kept.add(rows.getString(1));
             add.processRow(rows);

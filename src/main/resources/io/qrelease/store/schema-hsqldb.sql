@@ -52,10 +52,9 @@ CREATE CACHED TABLE IF NOT EXISTS action_audit (
   PRIMARY KEY (action_id, network_message_id, recipient)
 );
 
--- The counts of a finished action, per result and reason, taken once from its audit rows when it
--- finishes, so that summaries and listings need not count a million rows each time they are
--- shown; a resumed run drops them, as it changes the counts. Reason is null for results without
--- one, so no key covers a row: the reads seek an action's few rows by the index.
+-- The counts of an action's audit rows, per result and reason: each chunk adds its own in its
+-- transaction (a few rows a chunk, summed when read), so that the end of a run, summaries and
+-- listings need not count a million audit rows. The reads seek an action's rows by the index.
 CREATE CACHED TABLE IF NOT EXISTS action_count (
   action_id VARCHAR(36) NOT NULL,
   result VARCHAR(24) NOT NULL,

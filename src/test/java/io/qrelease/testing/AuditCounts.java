@@ -10,8 +10,8 @@ public final class AuditCounts {
   }
 
   public static List<Map<String, Object>> kept(Workbench bench) {
-    return bench.query("SELECT action_id, result, reason, entities FROM action_count"
-        + " ORDER BY action_id, result, reason");
+    return bench.query("SELECT action_id, result, reason, CAST(SUM(entities) AS BIGINT) AS entities FROM action_count"
+        + " GROUP BY action_id, result, reason ORDER BY action_id, result, reason");
   }
 
   public static List<Map<String, Object>> counted(Workbench bench) {

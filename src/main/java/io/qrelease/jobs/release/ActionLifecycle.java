@@ -41,10 +41,8 @@ public class ActionLifecycle implements JobExecutionListener {
   @Override
   public void afterJob(JobExecution execution) {
     String actionId = execution.getExecutionContext().getString(ACTION_ID);
-    // Counted once from the audit rows the run left, and kept so that the summary and the listings
-    // need not count them again; the accounting check holds these against the action's counters,
-    // which the chunks kept apart from the audit rows.
-    ActionCounts counts = actions.keepCounts(actionId);
+    // The audit table's tally, which the accounting check holds against the chunks' counters.
+    ActionCounts counts = actions.counts(actionId);
     if (execution.getStatus() == BatchStatus.COMPLETED) {
       tally(execution, actions.find(actionId).orElseThrow(), counts).imbalance().ifPresent(imbalance -> {
         // A run that cannot account for every row must not look complete: it fails, and stays failed.

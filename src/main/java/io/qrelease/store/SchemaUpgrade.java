@@ -24,38 +24,51 @@ public class SchemaUpgrade implements InitializingBean {
   public void afterPropertiesSet() {
     addMissingColumn("EMAIL_ACTION", "DRY_RUN", "BOOLEAN DEFAULT FALSE NOT NULL");
     addMissingColumn("EMAIL_ACTION", "ENTITIES", "BIGINT DEFAULT 0 NOT NULL");
-    List.of("MAIL_COPY.RECEIVED_AT", "MAIL_COPY.EXPIRES_AT", "MAIL_COPY.RELEASED_AT", "EMAIL_ACTION.CREATED_AT",
-        "EMAIL_ACTION.FINISHED_AT", "ACTION_AUDIT.ACTED_AT").forEach(this::instantToMicros);
+    List.of(new InstantColumn("MAIL_COPY", "RECEIVED_AT", false), new InstantColumn("MAIL_COPY", "EXPIRES_AT", false),
+        new InstantColumn("MAIL_COPY", "RELEASED_AT", false), new InstantColumn("EMAIL_ACTION", "CREATED_AT", true),
+        new InstantColumn("EMAIL_ACTION", "FINISHED_AT", false), new InstantColumn("ACTION_AUDIT", "ACTED_AT", true))
+        .forEach(this::instantToMicros);
+  }
+
+  private record InstantColumn(String table, String column, boolean notNull) {
   }
 
   /**
    * Stores kept instants as timestamps before they were kept as microseconds since the epoch: the
-   * column is replaced by one holding the same instants, and keeps its name and NOT NULL.
+   * column is replaced by one holding the same instants, under its name. HSQLDB commits each step
+   * on its own, so a conversion cut short is started over, or finished, on the next start.
    */
-  private void instantToMicros(String tableAndColumn) {
-    String table = tableAndColumn.substring(0, tableAndColumn.indexOf('.'));
-    String column = tableAndColumn.substring(table.length() + 1);
-    List<String> definition = jdbc.query("SELECT IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS"
-            + " WHERE TABLE_NAME = ? AND COLUMN_NAME = ? AND DATA_TYPE LIKE 'TIMESTAMP%'",
-        (rows, index) -> rows.getString(1), table, column);
-    if (definition.isEmpty()) {
-      return;
-    }
+  private void instantToMicros(InstantColumn instant) {
+    String table = instant.table();
+    String column = instant.column();
     String micros = column + "_MICROS";
-    jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + micros + " BIGINT");
-    jdbc.execute("UPDATE " + table + " SET " + micros + " = DATEDIFF('microsecond', TIMESTAMP '1970-01-01 00:00:00+00:00', "
-        + column + ")");
-    jdbc.execute("ALTER TABLE " + table + " DROP COLUMN " + column);
-    jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + micros + " RENAME TO " + column);
-    if (definition.get(0).equals("NO")) {
+    boolean timestamps = hasColumn(table, column, "TIMESTAMP%");
+    boolean converted = hasColumn(table, micros, "%");
+    if (timestamps && converted) {
+      jdbc.execute("ALTER TABLE " + table + " DROP COLUMN " + micros);
+    }
+    if (timestamps) {
+      jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + micros + " BIGINT");
+      jdbc.execute("UPDATE " + table + " SET " + micros
+          + " = DATEDIFF('microsecond', TIMESTAMP '1970-01-01 00:00:00+00:00', " + column + ")");
+      jdbc.execute("ALTER TABLE " + table + " DROP COLUMN " + column);
+    }
+    if (timestamps || converted) {
+      jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + micros + " RENAME TO " + column);
+    }
+    if (instant.notNull() && jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
+        + " AND COLUMN_NAME = ? AND IS_NULLABLE = 'YES'", Integer.class, table, column) > 0) {
       jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL");
     }
   }
 
+  private boolean hasColumn(String table, String column, String dataType) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
+        + " AND COLUMN_NAME = ? AND DATA_TYPE LIKE ?", Integer.class, table, column, dataType) > 0;
+  }
+
   private void addMissingColumn(String table, String column, String definition) {
-    Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
-        + " WHERE TABLE_NAME = ? AND COLUMN_NAME = ?", Integer.class, table, column);
-    if (present == 0) {
+    if (!hasColumn(table, column, "%")) {
       jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
     }
   }

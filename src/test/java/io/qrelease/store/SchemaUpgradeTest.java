@@ -41,7 +41,47 @@ class SchemaUpgradeTest {
 
   @Test
   void instantsKeptAsTimestampsReadBackUnchangedAfterTheUpgrade() {
-    // given: the tables as the earlier version created them, with instants at other offsets
+    // given
+    givenTheTablesOfTheEarlierVersionWithInstantsAtOtherOffsets();
+
+    // when: the version that keeps microseconds starts on it
+    upgrade();
+
+    // then
+    assertInstantsIntact();
+  }
+
+  @Test
+  void aConversionCutShortBeforeItDroppedTheTimestampsStartsOverOnTheNextStart() {
+    // given: the new column added and partly filled when the process died
+    givenTheTablesOfTheEarlierVersionWithInstantsAtOtherOffsets();
+    jdbc.execute("ALTER TABLE action_audit ADD COLUMN acted_at_micros BIGINT");
+    jdbc.execute("UPDATE action_audit SET acted_at_micros = 42");
+
+    // when
+    upgrade();
+
+    // then
+    assertInstantsIntact();
+  }
+
+  @Test
+  void aConversionCutShortAfterItDroppedTheTimestampsIsFinishedOnTheNextStart() {
+    // given: the timestamps copied and dropped when the process died
+    givenTheTablesOfTheEarlierVersionWithInstantsAtOtherOffsets();
+    jdbc.execute("ALTER TABLE action_audit ADD COLUMN acted_at_micros BIGINT");
+    jdbc.execute("UPDATE action_audit SET acted_at_micros"
+        + " = DATEDIFF('microsecond', TIMESTAMP '1970-01-01 00:00:00+00:00', acted_at)");
+    jdbc.execute("ALTER TABLE action_audit DROP COLUMN acted_at");
+
+    // when
+    upgrade();
+
+    // then
+    assertInstantsIntact();
+  }
+
+  private void givenTheTablesOfTheEarlierVersionWithInstantsAtOtherOffsets() {
     jdbc.execute("""
         CREATE CACHED TABLE mail_copy (network_message_id VARCHAR(64) NOT NULL, recipient VARCHAR(320) NOT NULL,
           internet_message_id VARCHAR(1000), sender VARCHAR(320), subject VARCHAR(4000),
@@ -77,11 +117,14 @@ class SchemaUpgradeTest {
         INSERT INTO action_audit VALUES (?, ?, 'a@contoso.com', 'Success', NULL, 'secops-admin@contoso.com',
           TIMESTAMP '2026-11-26 12:00:00.5+00:00', 2)""", ACTION, MESSAGE);
 
-    // when: the version that keeps microseconds starts on it
+  }
+
+  private void upgrade() {
     scratch.createSchema();
     new SchemaUpgrade(jdbc).afterPropertiesSet();
+  }
 
-    // then
+  private void assertInstantsIntact() {
     MailCopy copy = new MailCopyStore(jdbc).copiesOf(List.of(MESSAGE)).get(MESSAGE).get(0);
     assertThat(copy.receivedAt()).isEqualTo(Instant.parse("2026-11-20T15:04:05.123456Z"));
     assertThat(copy.expiresAt()).isEqualTo(Instant.parse("2026-12-20T05:00:00Z"));
@@ -105,7 +148,7 @@ class SchemaUpgradeTest {
     String columnsBefore = columns();
 
     // when
-    new SchemaUpgrade(jdbc).afterPropertiesSet();
+    upgrade();
 
     // then
     assertThat(columns()).isEqualTo(columnsBefore);

@@ -2,7 +2,6 @@ package io.qrelease.cli;
 
 import io.qrelease.input.Column;
 import io.qrelease.input.ExportKind;
-import io.qrelease.jobs.RunParameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -27,13 +26,6 @@ class ImportCommand implements Callable<Integer> {
     if (kind != ExportKind.QUARANTINE_EXPORT && kind != ExportKind.EMAIL_EVENTS) {
       throw new Refusal(file + " is not a quarantine export or an EmailEvents export; export one of those to import.");
     }
-    return JobReports.runImport(store, () -> {
-      InputFile input = ahead.await();
-      return new JobParametersBuilder()
-          .addString(RunParameters.INPUT, input.path().toString(), false)
-          .addString(RunParameters.INPUT_SHA256, input.sha256())
-          .addLong(RunParameters.INPUT_ROWS, input.records(), false)
-          .toJobParameters();
-    });
+    return JobReports.runImport(store, () -> ahead.await().addTo(new JobParametersBuilder()).toJobParameters());
   }
 }

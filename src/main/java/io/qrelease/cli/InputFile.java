@@ -4,6 +4,7 @@ import io.qrelease.input.Column;
 import io.qrelease.input.CsvInput;
 import io.qrelease.input.Header;
 import io.qrelease.input.InputRefusedException;
+import io.qrelease.jobs.RunParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * An input file read through once before a job starts: it exists, it has the columns, it parses
@@ -30,6 +32,14 @@ record InputFile(Path path, Header header, String sha256, long records) {
       return new InputFile(path.toAbsolutePath().normalize(), input.header(), HexFormat.of().formatHex(sha256.digest()),
           records);
     });
+  }
+
+  /** Adds what identifies a run over this file: its path, its content and its row count. */
+  JobParametersBuilder addTo(JobParametersBuilder parameters) {
+    return parameters
+        .addString(RunParameters.INPUT, path.toString(), false)
+        .addString(RunParameters.INPUT_SHA256, sha256)
+        .addLong(RunParameters.INPUT_ROWS, records, false);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Source;
 import io.qrelease.input.Column;
 import io.qrelease.input.ExportKind;
-import io.qrelease.jobs.RunParameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -59,10 +58,6 @@ class ReleaseCommand implements Callable<Integer> {
       ReleaseTarget target) {
     Source from = source == null ? Source.valueOf(ExportKind.of(input.header()).source())
         : Options.parse(() -> Source.fromOption(source));
-    return options.parameters(store, from, target)
-        .addString(RunParameters.INPUT, input.path().toString(), false)
-        .addString(RunParameters.INPUT_SHA256, input.sha256())
-        .addLong(RunParameters.INPUT_ROWS, input.records(), false)
-        .toJobParameters();
+    return input.addTo(options.parameters(store, from, target)).toJobParameters();
   }
 }

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
@@ -134,8 +133,8 @@ public class ActionStore {
     jdbc.query("SELECT a.network_message_id, a.recipient FROM UNNEST(CAST(? AS VARCHAR(256) ARRAY)) AS ids(id)"
             + " JOIN action_audit a ON a.action_id = CAST(? AS VARCHAR(36)) AND a.network_message_id = ids.id",
         statement -> {
-          statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR",
-              networkMessageIds.stream().map(id -> Columns.fit(id, MESSAGE_ID_LENGTH)).toArray()));
+          Columns.strings(networkMessageIds.stream().map(id -> Columns.fit(id, MESSAGE_ID_LENGTH)).toList())
+              .setValues(statement);
           statement.setString(2, actionId);
         },
         rows -> {
@@ -183,7 +182,7 @@ public class ActionStore {
   private void recount(String actionId) {
     jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);
     jdbc.update("INSERT INTO action_count (action_id, result, reason, entities) " + COUNT_AUDIT,
-        actionIds(List.of(actionId)));
+        Columns.strings(List.of(actionId)));
   }
 
   public ActionCounts counts(String actionId) {
@@ -216,14 +215,14 @@ public class ActionStore {
     if (!actionIds.isEmpty()) {
       jdbc.query("SELECT action_id, result, reason, SUM(entities) FROM action_count WHERE action_id IN (UNNEST(?))"
               + " GROUP BY action_id, result, reason",
-          actionIds(actionIds), rows -> {
+          Columns.strings(actionIds), rows -> {
             kept.add(rows.getString(1));
             add.processRow(rows);
           });
     }
     List<String> uncounted = actionIds.stream().filter(actionId -> !kept.contains(actionId)).toList();
     if (!uncounted.isEmpty()) {
-      jdbc.query(COUNT_AUDIT, actionIds(uncounted), add);
+      jdbc.query(COUNT_AUDIT, Columns.strings(uncounted), add);
     }
     Map<String, ActionCounts> counts = new HashMap<>();
     byResult.forEach((actionId, results) -> counts.put(actionId, ActionCounts.of(results, byReason.get(actionId))));
@@ -257,10 +256,6 @@ public class ActionStore {
               Columns.instant(rows, "acted_at"),
               rows.getLong("line_number")));
         });
-  }
-
-  private static PreparedStatementSetter actionIds(Collection<String> actionIds) {
-    return statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", actionIds.toArray()));
   }
 
   private static ActionRecord action(ResultSet rows, int rowNumber) throws SQLException {

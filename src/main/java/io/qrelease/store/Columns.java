@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /** Reading and binding the column types the store shares: every instant is microseconds since the epoch. */
 public final class Columns {
@@ -29,6 +31,11 @@ public final class Columns {
   static Instant instant(ResultSet rows, String column) throws SQLException {
     long micros = rows.getLong(column);
     return rows.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  /** Binds strings as one array parameter, for a query that takes a chunk's ids through {@code UNNEST(?)}. */
+  static PreparedStatementSetter strings(Collection<String> values) {
+    return statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", values.toArray()));
   }
 
   /**

@@ -165,7 +165,7 @@ public class MailCopyStore {
     Set<EntityKey> keys = new HashSet<>();
     if (!networkMessageIds.isEmpty()) {
       jdbc.query(SELECT_KEYS,
-          statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", networkMessageIds.toArray())),
+          Columns.strings(networkMessageIds),
           rows -> {
             keys.add(new EntityKey(rows.getString(1), rows.getString(2)));
           });
@@ -195,8 +195,7 @@ public class MailCopyStore {
       return copies;
     }
     jdbc.query(SELECT_BY_MESSAGE,
-        statement -> statement.setArray(1,
-            statement.getConnection().createArrayOf("VARCHAR", networkMessageIds.toArray())),
+        Columns.strings(networkMessageIds),
         rows -> {
           MailCopy copy = copy(rows);
           copies.computeIfAbsent(copy.networkMessageId(), id -> new ArrayList<>()).add(copy);

@@ -72,12 +72,6 @@ public class MailCopyStore {
       JOIN mail_copy c ON c.network_message_id = ids.id
       """;
 
-  private static final String SELECT_BY_MESSAGE = """
-      SELECT network_message_id, internet_message_id, recipient, sender, subject, received_at, location,
-             quarantine_type, policy_type, policy_name, expires_at, release_status
-      FROM mail_copy WHERE network_message_id IN (UNNEST(?))
-      """;
-
   /*
    * The quarantine page: copies in quarantine, and copies released from it, which the portal
    * keeps showing with who released them. A quarantined copy that no export gave a release
@@ -91,19 +85,6 @@ public class MailCopyStore {
         AND (CAST(? AS VARCHAR(320)) IS NULL OR LOWER(sender) = ?)
         AND (CAST(? AS VARCHAR(24)) IS NULL OR quarantine_type = ?)
         AND (CAST(? AS VARCHAR(320)) IS NULL OR LOWER(released_by) = ?)
-      """;
-
-  /*
-   * The guard is the state the rules saw: a copy another run released (or anything else
-   * changed) since the lookup no longer matches, and the update counts zero.
-   */
-  private static final String RELEASE = """
-      UPDATE mail_copy SET
-        location = 'Inbox',
-        release_status = CASE WHEN location = 'Quarantine' THEN 'Released' ELSE release_status END,
-        released_by = CASE WHEN location = 'Quarantine' THEN ? ELSE released_by END,
-        released_at = CASE WHEN location = 'Quarantine' THEN ? ELSE released_at END
-      WHERE network_message_id = ? AND recipient = ? AND location = ? AND COALESCE(release_status, '') = ?
       """;
 
   private final JdbcTemplate jdbc;
@@ -188,35 +169,9 @@ public class MailCopyStore {
     statement.setString(12, Columns.name(copy.releaseStatus()));
   }
 
-  /** Every copy of the given messages, grouped by message, in one query. */
-  public Map<String, List<MailCopy>> copiesOf(Collection<String> networkMessageIds) {
-    Map<String, List<MailCopy>> copies = new HashMap<>();
-    if (networkMessageIds.isEmpty()) {
-      return copies;
-    }
-    jdbc.query(SELECT_BY_MESSAGE,
-        Columns.strings(networkMessageIds),
-        rows -> {
-          MailCopy copy = copy(rows);
-          copies.computeIfAbsent(copy.networkMessageId(), id -> new ArrayList<>()).add(copy);
-        });
-    return copies;
-  }
-
-  /**
-   * Moves each copy to the Inbox (and marks a quarantined one released) unless it changed since
-   * it was read; returns, per copy, whether this write won.
-   */
-  public boolean[] release(List<MailCopy> copies, String operator, Instant at) {
-    int[][] counts = jdbc.batchUpdate(RELEASE, copies, copies.size(), (statement, copy) -> bindRelease(statement, copy, operator, at));
-    boolean[] won = new boolean[copies.size()];
-    int index = 0;
-    for (int[] batch : counts) {
-      for (int count : batch) {
-        won[index++] = count > 0;
-      }
-    }
-    return won;
+  /** Every copy of the given messages, read in one query and held open to be released through. */
+  public CopyCursor openCopiesOf(Collection<String> networkMessageIds) {
+    return new CopyCursor(jdbc, networkMessageIds);
   }
 
   /** Streams the first copies of the quarantine page, newest received first. */
@@ -252,17 +207,7 @@ public class MailCopyStore {
     return Columns.setFilter(statement, next, filter.releasedBy());
   }
 
-  private static void bindRelease(PreparedStatement statement, MailCopy copy, String operator, Instant at)
-      throws SQLException {
-    statement.setString(1, operator);
-    Columns.setInstant(statement, 2, at);
-    statement.setString(3, copy.networkMessageId());
-    statement.setString(4, copy.recipient());
-    statement.setString(5, copy.location().name());
-    statement.setString(6, copy.releaseStatus() == null ? "" : copy.releaseStatus().name());
-  }
-
-  private static MailCopy copy(ResultSet rows) throws SQLException {
+  static MailCopy copy(ResultSet rows) throws SQLException {
     return new MailCopy(
         rows.getString("network_message_id"),
         rows.getString("internet_message_id"),

@@ -1,6 +1,8 @@
 package io.qrelease.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -9,12 +11,14 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 /** A store in an HSQLDB file database of its own, on one connection, for tests of the store's classes. */
 public final class ScratchStore implements AutoCloseable {
 
+  private final String url;
   private final SingleConnectionDataSource dataSource;
   private final JdbcTemplate jdbc;
+  private final List<SingleConnectionDataSource> otherSessions = new ArrayList<>();
 
   private ScratchStore(Path folder) {
-    dataSource = new SingleConnectionDataSource(
-        "jdbc:hsqldb:file:" + folder.resolve("store") + ";hsqldb.tx=mvcc", "SA", "", true);
+    url = "jdbc:hsqldb:file:" + folder.resolve("store") + ";hsqldb.tx=mvcc";
+    dataSource = new SingleConnectionDataSource(url, "SA", "", true);
     jdbc = new JdbcTemplate(dataSource);
   }
 
@@ -43,8 +47,16 @@ public final class ScratchStore implements AutoCloseable {
     return jdbc;
   }
 
+  /** A connection of its own to the same database, as another run writing beside the store would have. */
+  public SingleConnectionDataSource anotherSession() {
+    SingleConnectionDataSource other = new SingleConnectionDataSource(url, "SA", "", true);
+    otherSessions.add(other);
+    return other;
+  }
+
   @Override
   public void close() {
+    otherSessions.forEach(SingleConnectionDataSource::destroy);
     jdbc.execute("SHUTDOWN");
     dataSource.destroy();
   }

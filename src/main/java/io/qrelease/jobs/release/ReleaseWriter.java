@@ -10,6 +10,7 @@ import io.qrelease.domain.Result;
 import io.qrelease.domain.Verdict;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.AuditEntry;
+import io.qrelease.store.CopyCursor;
 import io.qrelease.store.MailCopyStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Decides and records the fate of every entity of a chunk of selection rows: one lookup of the
- * chunk's copies, one of the entities earlier chunks may already have audited, then the releases
- * and the audit rows as JDBC batches, all in the chunk's transaction.
+ * chunk's copies, held open to release them through, one of the entities earlier chunks may already
+ * have audited, then the releases and the audit rows as a JDBC batch, all in the chunk's transaction.
  */
 public class ReleaseWriter implements ItemWriter<SelectionRow> {
 
@@ -61,12 +62,16 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
     for (SelectionRow row : chunk) {
       messageIds.add(row.networkMessageId());
     }
-    Map<String, List<MailCopy>> known = copies.copiesOf(messageIds.stream().filter(EntityKey::isMessageId).toList());
+    try (CopyCursor known = copies.openCopiesOf(messageIds.stream().filter(EntityKey::isMessageId).toList())) {
+      write(chunk, known);
+    }
+  }
 
+  private void write(Chunk<? extends SelectionRow> chunk, CopyCursor known) {
     Map<EntityKey, Entity> entities = new LinkedHashMap<>();
     long candidates = 0;
     for (SelectionRow row : chunk) {
-      List<MailCopy> copiesOfMessage = known.getOrDefault(row.networkMessageId(), List.of());
+      List<MailCopy> copiesOfMessage = known.copiesOf(row.networkMessageId());
       for (String recipient : row.recipients().isEmpty() ? List.of("") : row.recipients()) {
         for (Candidate candidate : target.candidates(row.networkMessageId(), recipient, copiesOfMessage)) {
           candidates++;
@@ -92,7 +97,7 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
           entity.getValue().lineNumber()));
     }
     // A dry run records what each entity would get: a write it skips cannot be lost to another run.
-    boolean[] won = dryRun ? new boolean[0] : copies.release(releases, now.operator().upn(), now.now());
+    boolean[] won = dryRun ? new boolean[0] : known.release(releases, now.operator().upn(), now.now());
     for (int i = 0; i < won.length; i++) {
       if (!won[i]) {
         int row = releaseRows.get(i);

@@ -8,7 +8,6 @@ import io.qrelease.domain.MailCopy;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseStatus;
 import io.qrelease.testing.ScratchStore;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,26 +33,11 @@ class CopyCursorTest {
   private static final String MESSAGE = "5f0c6a1e-2b7d-4c3e-9a8f-0123456789ab";
   private static final String OPERATOR = "secops-admin@contoso.com";
 
-  @TempDir
-  Path folder;
-
-  private ScratchStore scratch;
-  private JdbcTemplate jdbc;
-  private MailCopyStore store;
-  private TransactionTemplate chunk;
-
-  @BeforeEach
-  void openStore() {
-    scratch = ScratchStore.current(folder);
-    jdbc = scratch.jdbc();
-    store = new MailCopyStore(jdbc);
-    chunk = new TransactionTemplate(new DataSourceTransactionManager(scratch.dataSource()));
-  }
-
-  @AfterEach
-  void closeStore() {
-    scratch.close();
-  }
+  @RegisterExtension
+  final ScratchStore scratch = ScratchStore.current();
+  private final JdbcTemplate jdbc = scratch.jdbc();
+  private final MailCopyStore store = new MailCopyStore(jdbc);
+  private final TransactionTemplate chunk = scratch.chunk();
 
   private static MailCopy copy(String message, String recipient, Location location, ReleaseStatus status) {
     return new MailCopy(message, null, recipient, "sender@fabrikam.com", "Invoice",

@@ -7,16 +7,12 @@ import io.qrelease.domain.MailCopy;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseStatus;
 import io.qrelease.testing.ScratchStore;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,26 +24,11 @@ class MailCopyStoreUpsertTest {
   private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
   private static final String MESSAGE = "5f0c6a1e-2b7d-4c3e-9a8f-0123456789ab";
 
-  @TempDir
-  Path folder;
-
-  private ScratchStore scratch;
-  private JdbcTemplate jdbc;
-  private MailCopyStore store;
-  private TransactionTemplate chunk;
-
-  @BeforeEach
-  void openStore() {
-    scratch = ScratchStore.current(folder);
-    jdbc = scratch.jdbc();
-    store = new MailCopyStore(jdbc);
-    chunk = new TransactionTemplate(new DataSourceTransactionManager(scratch.dataSource()));
-  }
-
-  @AfterEach
-  void closeStore() {
-    scratch.close();
-  }
+  @RegisterExtension
+  final ScratchStore scratch = ScratchStore.current();
+  private final JdbcTemplate jdbc = scratch.jdbc();
+  private final MailCopyStore store = new MailCopyStore(jdbc);
+  private final TransactionTemplate chunk = scratch.chunk();
 
   private static MailCopy quarantined(String recipient, String subject) {
     return new MailCopy(MESSAGE, null, recipient, "sender@fabrikam.com", subject, NOW.minusSeconds(3600),

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qrelease.domain.MailCopy;
 import io.qrelease.testing.ScratchStore;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,22 +19,9 @@ class SchemaUpgradeTest {
   private static final String MESSAGE = "5f0c6a1e-2b7d-4c3e-9a8f-0123456789ab";
   private static final String ACTION = "0a1b2c3d-0000-4000-8000-000000000001";
 
-  @TempDir
-  Path folder;
-
-  private ScratchStore scratch;
-  private JdbcTemplate jdbc;
-
-  @BeforeEach
-  void openStore() {
-    scratch = ScratchStore.empty(folder);
-    jdbc = scratch.jdbc();
-  }
-
-  @AfterEach
-  void closeStore() {
-    scratch.close();
-  }
+  @RegisterExtension
+  final ScratchStore scratch = ScratchStore.empty();
+  private final JdbcTemplate jdbc = scratch.jdbc();
 
   @Test
   void instantsKeptAsTimestampsReadBackUnchangedAfterTheUpgrade() {

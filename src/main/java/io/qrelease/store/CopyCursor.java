@@ -112,7 +112,11 @@ public final class CopyCursor implements AutoCloseable {
   }
 
   private void writeThroughCursor(MailCopy copy, String operator, Instant at) throws SQLException {
-    rows.absolute(rowOf.get(copy.key()));
+    Integer row = rowOf.get(copy.key());
+    if (row == null) {
+      throw new IllegalArgumentException("Copy " + copy.key() + " was not read through this cursor.");
+    }
+    rows.absolute(row);
     rows.updateString("location", Location.Inbox.name());
     if (copy.location() == Location.Quarantine) {
       rows.updateString("release_status", ReleaseStatus.Released.name());

@@ -12,7 +12,6 @@ import io.qrelease.store.ActionStore;
 import io.qrelease.store.AuditEntry;
 import io.qrelease.store.CopyCursor;
 import io.qrelease.store.MailCopyStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

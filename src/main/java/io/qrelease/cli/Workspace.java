@@ -52,11 +52,15 @@ final class Workspace implements AutoCloseable {
   static Workspace open(Database database) {
     FileChannel runLock = database.embeddedFile().map(file -> lock(database, file)).orElse(null);
     try {
-      Workspace workspace = new Workspace(runLock, new SpringApplicationBuilder(QreleaseApplication.class)
-          .web(WebApplicationType.NONE)
-          .registerShutdownHook(false)
-          .properties(database.springProperties())
-          .run());
+      ConfigurableApplicationContext context;
+      try (Database.Ahead opening = database.openAhead()) {
+        context = new SpringApplicationBuilder(QreleaseApplication.class)
+            .web(WebApplicationType.NONE)
+            .registerShutdownHook(false)
+            .properties(database.springProperties())
+            .run();
+      }
+      Workspace workspace = new Workspace(runLock, context);
       if (runLock != null) {
         workspace.bean(Runs.class).recoverDeadRuns();
         workspace.bean(RunningExecution.class).tell(execution -> note(runLock, execution + ", in " + holder()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qrelease.QreleaseApplication;
 import io.qrelease.jobs.RunParameters;
+import io.qrelease.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,11 @@ class ImportJobBatchTest {
 
   @DynamicPropertySource
   static void storeInTheTemporaryFolder(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url",
-        () -> "jdbc:hsqldb:file:" + folder.resolve("db/q") + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached");
+    Database.of("jdbc:hsqldb:file:" + folder.resolve("db/q")).springProperties().forEach((name, value) -> {
+      if (name.startsWith("spring.datasource.")) {
+        properties.add(name, () -> value);
+      }
+    });
     properties.add("qrelease.data-dir", folder::toString);
     // Smaller than the file, so the copies are committed over several chunks.
     properties.add("qrelease.chunk-size", () -> "2");

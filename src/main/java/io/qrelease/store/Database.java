@@ -64,7 +64,7 @@ public record Database(String url, Path file, Path dataDir) {
    * Starts opening an embedded database on a thread of its own, for a command to do while the
    * application starts: HSQLDB keeps a database open while a connection holds it, so the
    * application's pool finds it open. Opening flushes the memory-mapped data file to disk 16 MB at
-   * a time, which takes about half a second for a store of a million copies on a disk that waits
+   * a time, which took a third of a second for a store of a million copies on a disk that waits
    * for each flush. A server database is left to the pool, and so is reporting a failure to open.
    */
   public Ahead openAhead() {

@@ -68,11 +68,10 @@ public record Database(String url, Path file, Path dataDir) {
    * for each flush. A server database is left to the pool, and so is reporting a failure to open.
    */
   public Ahead openAhead() {
-    CompletableFuture<Connection> opening = new CompletableFuture<>();
     if (file == null) {
-      opening.complete(null);
-      return new Ahead(opening);
+      return new Ahead(CompletableFuture.completedFuture(null));
     }
+    CompletableFuture<Connection> opening = new CompletableFuture<>();
     Thread opener = new Thread(() -> {
       try {
         opening.complete(DriverManager.getConnection(url, USER, PASSWORD));

@@ -42,8 +42,8 @@ public class SchemaUpgrade implements InitializingBean {
     String table = instant.table();
     String column = instant.column();
     String micros = column + "_MICROS";
-    boolean timestamps = hasColumn(table, column, "TIMESTAMP%");
-    boolean converted = hasColumn(table, micros, "%");
+    boolean timestamps = hasColumn(table, column, "DATA_TYPE LIKE 'TIMESTAMP%'");
+    boolean converted = hasColumn(table, micros, "TRUE");
     if (timestamps && converted) {
       jdbc.execute("ALTER TABLE " + table + " DROP COLUMN " + micros);
     }
@@ -56,19 +56,19 @@ public class SchemaUpgrade implements InitializingBean {
     if (timestamps || converted) {
       jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + micros + " RENAME TO " + column);
     }
-    if (instant.notNull() && jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
-        + " AND COLUMN_NAME = ? AND IS_NULLABLE = 'YES'", Integer.class, table, column) > 0) {
+    if (instant.notNull() && hasColumn(table, column, "IS_NULLABLE = 'YES'")) {
       jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL");
     }
   }
 
-  private boolean hasColumn(String table, String column, String dataType) {
+  /** Whether the table has the column, and it meets the condition on INFORMATION_SCHEMA.COLUMNS. */
+  private boolean hasColumn(String table, String column, String condition) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
-        + " AND COLUMN_NAME = ? AND DATA_TYPE LIKE ?", Integer.class, table, column, dataType) > 0;
+        + " AND COLUMN_NAME = ? AND " + condition, Integer.class, table, column) > 0;
   }
 
   private void addMissingColumn(String table, String column, String definition) {
-    if (!hasColumn(table, column, "%")) {
+    if (!hasColumn(table, column, "TRUE")) {
       jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
     }
   }

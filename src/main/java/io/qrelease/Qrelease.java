@@ -23,6 +23,7 @@ public final class Qrelease {
   }
 
   public static void main(String[] args) {
+    QreleaseApplication.usePreparedContext();
     System.exit(run(args));
   }
 

@@ -54,7 +54,9 @@ final class Workspace implements AutoCloseable {
     try {
       ConfigurableApplicationContext context;
       try (Database.Ahead opening = database.openAhead()) {
+        // Named as the main class because Spring finds the context prepared by the build beside it.
         context = new SpringApplicationBuilder(QreleaseApplication.class)
+            .main(QreleaseApplication.class)
             .web(WebApplicationType.NONE)
             .registerShutdownHook(false)
             .properties(database.springProperties())

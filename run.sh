@@ -21,6 +21,13 @@ fi
 
 # An archive from another build or another JVM is ignored by the JVM; these keep it from saying so.
 quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+# A job spends its time on one thread, in HSQLDB rewriting the links of its index nodes: the parallel
+# collector's cheaper write barrier made a million-row release about 4 % faster than the default G1.
+# A collector named in JAVA_OPTS takes its place (the JVM refuses two).
+collector=(-XX:+UseParallelGC)
+for option in ${JAVA_OPTS:-}; do
+  case "$option" in -XX:+Use*GC) collector=() ;; esac
+done
 # Named after the jar's build time, so that a new build gets its own and a concurrent command can
 # keep running from the previous one. Creating the folder claims it: of two commands started at
 # once, one unpacks while the other runs from the jar.
@@ -31,7 +38,7 @@ if mkdir "$app" 2>/dev/null; then
     scratch="$(mktemp -d)"
     # One command against an empty scratch database loads what every command needs. The archive
     # holds the classes' paths, so it is made where the classes stay, and appears only when whole.
-    java "${quiet_cds[@]}" -XX:ArchiveClassesAtExit="$scratch/qrelease.jsa" -jar "$app/qrelease.jar" \
+    java "${quiet_cds[@]}" "${collector[@]}" -XX:ArchiveClassesAtExit="$scratch/qrelease.jsa" -jar "$app/qrelease.jar" \
       actions --db "jdbc:hsqldb:file:$scratch/db" >/dev/null 2>&1 || true
     mv "$scratch/qrelease.jsa" "$app/qrelease.jsa" 2>/dev/null || true
     rm -rf "$scratch"
@@ -39,7 +46,7 @@ if mkdir "$app" 2>/dev/null; then
 fi
 if [ -f "$app/qrelease.jsa" ]; then
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-  exec java "${quiet_cds[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
+  exec java "${quiet_cds[@]}" "${collector[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
 fi
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java "${collector[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -55,13 +55,22 @@ measure() {
 peak_heap() {
   grep -oE '[0-9]+M->[0-9]+M' "$1" | cut -d'M' -f1 | sort -n | tail -1
 }
+# A full collection leaves only what is live, so where there were any their results are the measure
+# of what a run holds; young collections leave old garbage waiting for the next full one.
 heap_after_gc() {
+  local full
+  full=$(grep 'Pause Full' "$1" | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->([0-9]+)M/\1/' | paste -sd' ' || true)
+  if [ -n "$full" ]; then
+    echo "$full" | awk '{ max = 0; for (i = 1; i <= NF; i++) if ($i > max) max = $i
+      printf "live after its %d full collections: first %s MiB, last %s MiB, at most %s MiB", NF, $1, $NF, max }'
+    return
+  fi
   grep -oE '[0-9]+M->[0-9]+M' "$1" | sed -E 's/.*->([0-9]+)M/\1/' | awk '
     { after[NR] = $1 }
     END {
       quarter = int(NR / 4); if (quarter < 1) quarter = 1
       for (i = 1; i <= quarter; i++) { first += after[i]; last += after[NR - quarter + i] }
-      printf "first quarter %.0f MiB, last quarter %.0f MiB", first / quarter, last / quarter
+      printf "left after GC: first quarter %.0f MiB, last quarter %.0f MiB", first / quarter, last / quarter
     }'
 }
 
@@ -103,7 +112,7 @@ echo "rows                      $n, message ids $ids"
 echo "import                    $(printf '%.1f' "$import_seconds") s, $import_rate rows/s"
 echo "release (whole command)   $(printf '%.1f' "$release_seconds") s, $release_rate rows/s, exit $release_exit"
 echo "release peak RSS          $release_rss MiB (with the memory-mapped data file)"
-echo "release heap              limit 256 MiB, peak in use ${release_heap} MiB; left after GC: ${release_after_gc}"
+echo "release heap              limit 256 MiB, peak in use ${release_heap} MiB; ${release_after_gc}"
 echo "reference                 seeding $reference_seed_rate rows/s, release $reference_release_rate rows/s"
 echo "reference peak RSS         $peak_mib MiB"
 echo "ratio release             $(calc "$release_rate / $reference_release_rate" | xargs printf '%.2f') (qrelease / reference)"

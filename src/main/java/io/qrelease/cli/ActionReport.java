@@ -2,9 +2,12 @@ package io.qrelease.cli;
 
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
+import io.qrelease.report.JsonStream;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,13 +15,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The summary of one bulk action, as text for the terminal and as JSON for scripts. */
 record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, long rowsThisRun,
     boolean completedEarlier) {
-
-  static final JsonMapper JSON = JsonMapper.builder().build();
 
   int exitCode() {
     return action.exitCode() == null ? 1 : action.exitCode();
@@ -93,6 +93,9 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n");
+    try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+        JsonStream json = JsonStream.to(out)) {
+      json.generator().writePOJO(json());
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.qrelease.jobs.importing.ImportJobConfiguration;
 import io.qrelease.jobs.importing.ImportWriter;
 import io.qrelease.jobs.importing.RejectsFile;
 import io.qrelease.jobs.release.ReleaseJobConfiguration;
+import io.qrelease.report.JsonStream;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.RejectStore;
@@ -54,6 +55,9 @@ final class JobReports {
   private static int run(Workspace workspace, StoreOptions store, String jobName, JobParameters parameters,
       Path summaryJson) throws Exception {
     refuseChangedInput(workspace, jobName, parameters);
+    if (summaryJson != null) {
+      JsonStream.prepareAhead();
+    }
     RunOutcome outcome = workspace.bean(Runs.class).startOrResume(workspace.bean(jobName, Job.class), parameters);
     return print(workspace, outcome, store, summaryJson);
   }

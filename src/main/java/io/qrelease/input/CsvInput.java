@@ -2,7 +2,6 @@ package io.qrelease.input;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 import java.io.BufferedReader;
@@ -101,7 +100,7 @@ public final class CsvInput implements AutoCloseable {
 
   private static CSVReader csv(Reader text, String fileName) {
     return new CSVReaderBuilder(new BufferedReader(new RecordLengthLimit(text, fileName), BUFFER_CHARS))
-        .withCSVParser(new RFC4180ParserBuilder().build())
+        .withCSVParser(new OnePassParser())
         .withVerifyReader(false)
         .withMultilineLimit(MAX_LINES_PER_RECORD)
         .build();

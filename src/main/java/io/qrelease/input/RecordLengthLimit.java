@@ -28,37 +28,38 @@ final class RecordLengthLimit extends FilterReader {
 
   @Override
   public int read() throws IOException {
-    int c = super.read();
-    if (c >= 0) {
-      count((char) c);
-    }
-    return c;
+    char[] one = new char[1];
+    return read(one, 0, 1) <= 0 ? -1 : one[0];
   }
 
+  /** Walks what it reads with its state in local variables: this loop runs for every character of a file. */
   @Override
   public int read(char[] buffer, int offset, int count) throws IOException {
     int read = super.read(buffer, offset, count);
+    boolean inQuotes = quoted;
+    int recordLength = length;
+    long lines = line;
     for (int i = offset; i < offset + read; i++) {
-      count(buffer[i]);
-    }
-    return read;
-  }
-
-  private void count(char c) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == '\n') {
-      line++;
-      if (!quoted) {
-        recordLine = line;
-        length = 0;
-        return;
+      char c = buffer[i];
+      if (c == '"') {
+        inQuotes = !inQuotes;
+      } else if (c == '\n') {
+        lines++;
+        if (!inQuotes) {
+          recordLine = lines;
+          recordLength = 0;
+          continue;
+        }
+      }
+      if (++recordLength > MAX_RECORD_CHARS) {
+        throw new InputRefusedException(fileName + " has a record starting on line " + recordLine + " longer than "
+            + (MAX_RECORD_CHARS >> 20) + " MiB, which no export writes; check its quotes, or that it is the CSV"
+            + " export, and run again.");
       }
     }
-    if (++length > MAX_RECORD_CHARS) {
-      throw new InputRefusedException(fileName + " has a record starting on line " + recordLine + " longer than "
-          + (MAX_RECORD_CHARS >> 20) + " MiB, which no export writes; check its quotes, or that it is the CSV export,"
-          + " and run again.");
-    }
+    quoted = inQuotes;
+    length = recordLength;
+    line = lines;
+    return read;
   }
 }

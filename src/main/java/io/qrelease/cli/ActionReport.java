@@ -93,9 +93,13 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
-        JsonStream json = JsonStream.to(out)) {
+    PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+    try (out; JsonStream json = JsonStream.to(out)) {
       json.generator().writePOJO(json());
+    }
+    // A PrintStream keeps a failed write to itself.
+    if (out.checkError()) {
+      throw new IOException("Could not write the summary to " + file + "; check the free space and try again.");
     }
   }
 }

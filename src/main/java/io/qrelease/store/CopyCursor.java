@@ -32,6 +32,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * it was read cannot be written through the cursor; from that copy on, the chunk's releases are
  * written by a statement guarded by the state the rules saw, so that a copy another run released
  * meanwhile is not released twice.
+ *
+ * <p>A preview reads the same copies without holding them for update, which HSQLDB does faster, and
+ * its cursor refuses to release.
  */
 public final class CopyCursor implements AutoCloseable {
 
@@ -58,11 +61,13 @@ public final class CopyCursor implements AutoCloseable {
   private final Connection connection;
   private final Map<String, List<MailCopy>> byMessage = new HashMap<>();
   private final Map<EntityKey, Integer> rowOf = new HashMap<>();
+  private final boolean forRelease;
   private PreparedStatement statement;
   private ResultSet rows;
 
-  CopyCursor(JdbcTemplate jdbc, Collection<String> networkMessageIds) {
+  CopyCursor(JdbcTemplate jdbc, Collection<String> networkMessageIds, boolean forRelease) {
     this.jdbc = jdbc;
+    this.forRelease = forRelease;
     this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
     this.connection = DataSourceUtils.getConnection(dataSource);
     boolean opened = false;
@@ -88,6 +93,9 @@ public final class CopyCursor implements AutoCloseable {
    * it changed since; returns, per copy, whether this write won.
    */
   public boolean[] release(List<MailCopy> copies, String operator, Instant at) {
+    if (!forRelease) {
+      throw new IllegalStateException("Copies read for a preview are not released.");
+    }
     try {
       if (connection.getAutoCommit()) {
         throw new IllegalStateException("Copies are released through their cursor only in a transaction.");
@@ -149,14 +157,18 @@ public final class CopyCursor implements AutoCloseable {
     if (networkMessageIds.isEmpty()) {
       return;
     }
-    statement = connection.prepareStatement(SELECT_BY_MESSAGE, ResultSet.TYPE_SCROLL_INSENSITIVE,
-        ResultSet.CONCUR_UPDATABLE);
+    statement = forRelease
+        ? connection.prepareStatement(SELECT_BY_MESSAGE, ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_UPDATABLE)
+        : connection.prepareStatement(SELECT_BY_MESSAGE);
     Columns.strings(networkMessageIds).setValues(statement);
     rows = statement.executeQuery();
     int row = 0;
     while (rows.next()) {
       MailCopy copy = MailCopyStore.copy(rows);
-      rowOf.put(copy.key(), ++row);
+      row++;
+      if (forRelease) {
+        rowOf.put(copy.key(), row);
+      }
       byMessage.computeIfAbsent(copy.networkMessageId(), id -> new ArrayList<>()).add(copy);
     }
   }

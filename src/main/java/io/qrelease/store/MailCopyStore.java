@@ -168,7 +168,12 @@ public class MailCopyStore {
 
   /** Every copy of the given messages, read in one query and held open to be released through. */
   public CopyCursor openCopiesOf(Collection<String> networkMessageIds) {
-    return new CopyCursor(jdbc, networkMessageIds);
+    return new CopyCursor(jdbc, networkMessageIds, true);
+  }
+
+  /** Every copy of the given messages, read in one query for a preview, which releases none. */
+  public CopyCursor previewCopiesOf(Collection<String> networkMessageIds) {
+    return new CopyCursor(jdbc, networkMessageIds, false);
   }
 
   /** Streams the first copies of the quarantine page, newest received first. */

@@ -186,6 +186,22 @@ class CopyCursorTest {
     assertThat(stored()).containsExactly(row("a@contoso.com", "Quarantine", "NotReleased", null, null));
   }
 
+  @Test
+  void copiesReadForAPreviewAreNeverReleased() {
+    // given
+    store.upsert(List.of(copy("a@contoso.com", Location.Quarantine, ReleaseStatus.NotReleased)));
+
+    // when / then
+    chunk.executeWithoutResult(status -> {
+      try (CopyCursor preview = store.previewCopiesOf(List.of(MESSAGE))) {
+        List<MailCopy> read = preview.copiesOf(MESSAGE);
+        assertThat(read).extracting(MailCopy::recipient).containsExactly("a@contoso.com");
+        assertThatThrownBy(() -> preview.release(read, OPERATOR, NOW)).isInstanceOf(IllegalStateException.class);
+      }
+    });
+    assertThat(stored()).containsExactly(row("a@contoso.com", "Quarantine", "NotReleased", null, null));
+  }
+
   private List<Map<String, Object>> stored() {
     return jdbc.queryForList("SELECT recipient, location, release_status, released_by, released_at FROM mail_copy"
         + " ORDER BY recipient");

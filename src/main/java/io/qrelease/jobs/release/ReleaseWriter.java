@@ -61,7 +61,8 @@ public class ReleaseWriter implements ItemWriter<SelectionRow> {
     for (SelectionRow row : chunk) {
       messageIds.add(row.networkMessageId());
     }
-    try (CopyCursor known = copies.openCopiesOf(messageIds.stream().filter(EntityKey::isMessageId).toList())) {
+    List<String> ids = messageIds.stream().filter(EntityKey::isMessageId).toList();
+    try (CopyCursor known = dryRun ? copies.previewCopiesOf(ids) : copies.openCopiesOf(ids)) {
       write(chunk, known);
     }
   }

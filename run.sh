@@ -24,9 +24,31 @@ quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 # A job spends its time on one thread, in HSQLDB rewriting the links of its index nodes: the parallel
 # collector's cheaper write barrier made a million-row release about 4 % faster than the default G1.
 # A collector named in JAVA_OPTS takes its place (the JVM refuses two).
+#
+# Rows that HSQLDB's cache evicts outlive a young collection or two, and those the collector promotes
+# pile up as garbage in the old generation. A young generation of half the heap (-XX:NewRatio=1)
+# lets most of them die young: in a 256 MiB heap, a million-row release had 88 collections instead
+# of 136, 3 of them full instead of 6, and took 0.9 s (2.6 %) less over six alternating pairs. In
+# 96 MiB it left the old generation too small for what a run holds (66 full collections instead of
+# 31), so a heap under 256 MiB, like sizes or a collector named in JAVA_OPTS, keeps the JVM's choice.
 collector=(-XX:+UseParallelGC)
+young=(-XX:NewRatio=1)
 for option in ${JAVA_OPTS:-}; do
-  case "$option" in -XX:+Use*GC) collector=() ;; esac
+  case "$option" in
+    -XX:+Use*GC) collector=() young=() ;;
+    -Xmn*|-XX:NewSize=*|-XX:MaxNewSize=*|-XX:NewRatio=*) young=() ;;
+    -Xmx*)
+      if [[ "${option#-Xmx}" =~ ^([0-9]+)([kKmMgG]?)$ ]]; then
+        case "${BASH_REMATCH[2]}" in
+          g|G) heap_mib=$((BASH_REMATCH[1] * 1024)) ;;
+          m|M) heap_mib=${BASH_REMATCH[1]} ;;
+          k|K) heap_mib=$((BASH_REMATCH[1] / 1024)) ;;
+          *) heap_mib=$((BASH_REMATCH[1] / 1048576)) ;;
+        esac
+        if [ "$heap_mib" -lt 256 ]; then young=(); fi
+      fi
+      ;;
+  esac
 done
 # Named after the jar's build time, so that a new build gets its own and a concurrent command can
 # keep running from the previous one. Creating the folder claims it: of two commands started at
@@ -46,7 +68,7 @@ if mkdir "$app" 2>/dev/null; then
 fi
 if [ -f "$app/qrelease.jsa" ]; then
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-  exec java "${quiet_cds[@]}" "${collector[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
+  exec java "${quiet_cds[@]}" "${collector[@]}" "${young[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
 fi
 # shellcheck disable=SC2086
-exec java "${collector[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java "${collector[@]}" "${young[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -30,7 +30,8 @@ quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 # lets most of them die young: in a 256 MiB heap, a million-row release had 88 collections instead
 # of 136, 3 of them full instead of 6, and took 0.9 s (2.6 %) less over six alternating pairs. In
 # 96 MiB it left the old generation too small for what a run holds (66 full collections instead of
-# 31), so a heap under 256 MiB, like sizes or a collector named in JAVA_OPTS, keeps the JVM's choice.
+# 31), so with a heap under 256 MiB, or a young generation or a collector named in JAVA_OPTS, the
+# JVM sizes the generations itself.
 collector=(-XX:+UseParallelGC)
 young=(-XX:NewRatio=1)
 for option in ${JAVA_OPTS:-}; do

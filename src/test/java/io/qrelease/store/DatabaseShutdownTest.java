@@ -40,22 +40,27 @@ class DatabaseShutdownTest {
       awaitQuietly(timerFree);
     });
     timerHeld.await();
-    String text = String.join("", Collections.nCopies(900, "x"));
-    jdbc.batchUpdate("INSERT INTO filler VALUES (?, ?)", IntStream.range(0, 1_500)
-        .mapToObj(id -> new Object[] {id, text}).toList());
-    assertThat(Files.size(folder.resolve("db/qrelease.log"))).isGreaterThan(LOG_SIZE_MB * 1024L * 1024L);
+    try {
+      String text = String.join("", Collections.nCopies(900, "x"));
+      jdbc.batchUpdate("INSERT INTO filler VALUES (?, ?)", IntStream.range(0, 1_500)
+          .mapToObj(id -> new Object[] {id, text}).toList());
+      assertThat(Files.size(folder.resolve("db/qrelease.log"))).isGreaterThan(LOG_SIZE_MB * 1024L * 1024L);
 
-    // when
-    CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> new DatabaseShutdown(jdbc).destroy());
+      // when
+      CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> new DatabaseShutdown(jdbc).destroy());
 
-    // then: no SHUTDOWN while that checkpoint is queued, and a clean one after it
-    assertThatThrownBy(() -> shutdown.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-    assertThat(Files.exists(folder.resolve("db/qrelease.lck"))).isTrue();
-    timerFree.countDown();
-    shutdown.get(60, TimeUnit.SECONDS);
-    assertThat(Files.exists(folder.resolve("db/qrelease.lck"))).isFalse();
-    assertThat(Files.exists(folder.resolve("db/qrelease.log"))).isFalse();
-    dataSource.destroy();
+      // then: no SHUTDOWN while that checkpoint is queued, and a clean one after it
+      assertThatThrownBy(() -> shutdown.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+      assertThat(Files.exists(folder.resolve("db/qrelease.lck"))).isTrue();
+      timerFree.countDown();
+      shutdown.get(60, TimeUnit.SECONDS);
+      assertThat(Files.exists(folder.resolve("db/qrelease.lck"))).isFalse();
+      assertThat(Files.exists(folder.resolve("db/qrelease.log"))).isFalse();
+    } finally {
+      // HSQLDB's timer serves every database of the JVM.
+      timerFree.countDown();
+      dataSource.destroy();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

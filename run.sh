@@ -55,7 +55,7 @@ done
 # methods are synchronized), and each uncontended monitor costs an atomic instruction. Biased locking
 # lets the thread that keeps taking a monitor skip that: over three alternating pairs, a million-row
 # release took 27.5-28.2 s instead of 33.9-35.6 s, its main thread 23.2-23.8 s of CPU instead of
-# 29.3-30.6 s (the JDBC reference, which makes fewer calls a row, gains about 1 %). Java 17 is the
+# 29.3-30.6 s (the JDBC reference, given the same option, gains about 1 %). Java 17 is the
 # last to have it, and warns on every start that the option is deprecated, which -XX:-PrintWarnings
 # (given first) keeps off the terminal; later JVMs refuse the option, so they go without.
 # JAVA_OPTS comes after these, so -XX:-UseBiasedLocking or -XX:+PrintWarnings there wins.

@@ -10,6 +10,10 @@
 # one before; qrelease's exports get the same ascending ids by default, so that both do the same
 # work. "random" gives the random GUIDs of real exports, where every lookup lands anywhere.
 #
+# Without the reference (a clone that has no ../shared beside it, and no QRELEASE_REFERENCE), it
+# still imports and releases N rows and prints qrelease's own figures, and says that it skipped the
+# comparison.
+#
 # Usage: bench/release-bench.sh [N [ascending|random [RUNS]]]   (default 1000000 ascending 3)
 #        QRELEASE_REFERENCE=PATH/RawJdbcRelease.java bench/release-bench.sh N
 set -euo pipefail
@@ -24,11 +28,12 @@ trap 'rm -rf "$work"' EXIT
 db="jdbc:hsqldb:file:$work/db/qrelease"
 jar="$here/target/qrelease.jar"
 
-if [ ! -f "$reference" ]; then
-  echo "The JDBC reference $reference is missing; set QRELEASE_REFERENCE to RawJdbcRelease.java." >&2
-  exit 2
+if [ -f "$reference" ]; then
+  reference="$(cd "$(dirname "$reference")" && pwd)/$(basename "$reference")"
+else
+  echo "The JDBC reference $reference is not here, so the comparison with it is skipped and only qrelease's own figures are printed; set QRELEASE_REFERENCE to RawJdbcRelease.java to compare." >&2
+  reference=""
 fi
-reference="$(cd "$(dirname "$reference")" && pwd)/$(basename "$reference")"
 
 cd "$here"
 ./run.sh --version >/dev/null # builds the jar when it is stale, outside every timing
@@ -125,28 +130,37 @@ for run in $(seq 1 "$runs"); do
   release_seconds+=("$seconds") release_rss+=("$peak_mib") release_heap+=("$(peak_heap "$work/gc.log")")
   after_gc=$(heap_after_gc "$work/gc.log")
 
+  run_line="run $run of $runs                release $(printf '%.1f' "${release_seconds[-1]}") s ($(rate "$n" "${release_seconds[-1]}") rows/s, exit $exit_code)"
+  if [ -z "$reference" ]; then
+    echo "$run_line"
+    continue
+  fi
   rm -rf "$work/reference"
   finished_in="$work/reference.txt" measure java -cp "$hsqldb_jar" "$reference" "$work/reference" "$n" >"$work/reference.txt"
   reference_line=$(cat "$work/reference.txt")
   reference_seed_seconds+=("$(echo "$reference_line" | sed -E 's/^seed [0-9]+ rows in ([0-9.]+)s.*/\1/')")
   reference_rates+=("$(echo "$reference_line" | sed -E 's/.*= ([0-9]+) rows\/s$/\1/')")
   reference_rss+=("$peak_mib")
-  echo "run $run of $runs                release $(printf '%.1f' "${release_seconds[-1]}") s ($(rate "$n" "${release_seconds[-1]}") rows/s, exit $exit_code), reference ${reference_rates[-1]} rows/s"
+  echo "$run_line, reference ${reference_rates[-1]} rows/s"
 done
 
 release_rate=$(rate "$n" "$(median "${release_seconds[@]}")")
-reference_release_rate=$(median "${reference_rates[@]}")
 import_rate=$(rate "$n" "$import_seconds")
-reference_seed_rate=$(rate "$n" "$(median "${reference_seed_seconds[@]}")")
 
 echo "rows                      $n, message ids $ids, median of $runs runs"
 echo "import                    $(printf '%.1f' "$import_seconds") s, $import_rate rows/s"
 echo "release (whole command)   $(printf '%.1f' "$(median "${release_seconds[@]}")") s, $release_rate rows/s, exit $release_exit"
 echo "release peak RSS          $(max "${release_rss[@]}") MiB (with the memory-mapped data file)"
 echo "release heap              limit 256 MiB, peak in use $(max "${release_heap[@]}") MiB; in the last run, ${after_gc}"
-echo "reference                 seeding $reference_seed_rate rows/s, release $reference_release_rate rows/s"
-echo "reference peak RSS        $(max "${reference_rss[@]}") MiB"
-echo "ratio release             $(calc "$release_rate / $reference_release_rate" | xargs printf '%.2f') (qrelease / reference)"
-echo "ratio import              $(calc "$import_rate / $reference_seed_rate" | xargs printf '%.2f') (qrelease / reference seeding)"
+if [ -n "$reference" ]; then
+  reference_release_rate=$(median "${reference_rates[@]}")
+  reference_seed_rate=$(rate "$n" "$(median "${reference_seed_seconds[@]}")")
+  echo "reference                 seeding $reference_seed_rate rows/s, release $reference_release_rate rows/s"
+  echo "reference peak RSS        $(max "${reference_rss[@]}") MiB"
+  echo "ratio release             $(calc "$release_rate / $reference_release_rate" | xargs printf '%.2f') (qrelease / reference)"
+  echo "ratio import              $(calc "$import_rate / $reference_seed_rate" | xargs printf '%.2f') (qrelease / reference seeding)"
+else
+  echo "reference                 skipped: RawJdbcRelease.java is not here (set QRELEASE_REFERENCE to compare)"
+fi
 grep -E '^  (entities|rows) ' "$work/release.txt" | sed 's/^  /release /'
 exit "$release_exit"

@@ -12,7 +12,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -22,9 +27,37 @@ public final class Qrelease {
   private Qrelease() {
   }
 
+  /** How long a run stopped by a signal may take to reach its chunk boundary and print its summary. */
+  private static final Duration STOP_PATIENCE = Duration.ofMinutes(3);
+
   public static void main(String[] args) {
     QreleaseApplication.usePreparedContext();
-    System.exit(run(args));
+    CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> exitAfterSignal(exitCode), "qrelease-exit"));
+    int code = run(args);
+    exitCode.complete(code);
+    System.exit(code);
+  }
+
+  /**
+   * The JVM ends a process that Ctrl-C or SIGTERM shut down with 130 or 143, whatever the command
+   * decides meanwhile; the stopped run ends with the exit code its summary prints (1: resume it), so
+   * that cron and scripts see the same outcome as the terminal.
+   */
+  private static void exitAfterSignal(CompletableFuture<Integer> exitCode) {
+    if (exitCode.isDone()) {
+      return;
+    }
+    int code;
+    try {
+      code = exitCode.get(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      code = ExitCode.FAILED.code();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      code = ExitCode.FAILED.code();
+    }
+    Runtime.getRuntime().halt(code);
   }
 
   public static int run(String... args) {

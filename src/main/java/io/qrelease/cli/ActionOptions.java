@@ -4,10 +4,12 @@ import io.qrelease.domain.ActionType;
 import io.qrelease.domain.Operator;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Source;
+import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.release.ReleaseParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Option;
 
@@ -60,12 +62,16 @@ public class ActionOptions {
     if (summaryJson != null) {
       refuseUnwritable(summaryJson);
     }
-    return new JobParametersBuilder()
+    JobParametersBuilder parameters = new JobParametersBuilder();
+    if (dryRun) {
+      parameters.addString(ReleaseParameters.PREVIEW_STARTED, Instant.now().toString());
+    }
+    return parameters
         .addString(ReleaseParameters.OPERATOR, actor.upn())
         .addString(ReleaseParameters.ACTION, type.option())
         .addString(ReleaseParameters.RELEASE_TO, target.option())
         .addString(ReleaseParameters.FORCE, Boolean.toString(force))
-        .addString(ReleaseParameters.DRY_RUN, Boolean.toString(dryRun))
+        .addString(RunParameters.DRY_RUN, Boolean.toString(dryRun))
         .addString(ReleaseParameters.NAME, name == null ? "" : name)
         .addString(ReleaseParameters.SOURCE, source.name())
         .addString(ReleaseParameters.TENANT, store.tenant.toAbsolutePath().toString(), false);

@@ -50,9 +50,10 @@ class BackupCommand implements Callable<Integer> {
     System.out.println("Backed up " + database.name() + " to " + backup);
     System.out.println("To restore it, with no qrelease command running, set the database's files aside and copy"
         + " the backup's in:");
-    System.out.println("  mkdir " + replaced + " && mv " + databaseFolder.resolve(file.getFileName() + ".*") + " "
-        + replaced);
-    System.out.println("  cp " + backup.resolve(file.getFileName() + ".*") + " " + databaseFolder);
+    // The pattern's star stays outside the quotes, where the shell expands it.
+    System.out.println("  mkdir " + Shell.quote(replaced) + " && mv "
+        + Shell.quote(databaseFolder.resolve(file.getFileName())) + ".* " + Shell.quote(replaced));
+    System.out.println("  cp " + Shell.quote(backup.resolve(file.getFileName())) + ".* " + Shell.quote(databaseFolder));
     return ExitCode.COMPLETED.code();
   }
 

@@ -22,7 +22,9 @@ class ExecutionsCommand implements Callable<Integer> {
 
   static final TextTable FIRST_LINE = TextTable.of(number("EXECUTION", 9), text("JOB", 7), text("STATUS", 9),
       number("READ", 9), number("WRITTEN", 9), text("STARTED (UTC)", 19), text("ENDED (UTC)", 19));
-  static final TextTable SECOND_LINE = TextTable.of(text("ACTION", 36), text("RESUME", 58)).indented(2);
+  static final TextTable SECOND_LINE = TextTable.of(text("ACTION", 36)).indented(2);
+  /** The command that resumes a run is printed whole on a line of its own: a command cut short does not run. */
+  private static final String RESUME_INDENT = "  ";
 
   @Mixin
   StoreOptions store;
@@ -37,7 +39,7 @@ class ExecutionsCommand implements Callable<Integer> {
       if (json) {
         try (JsonStream out = JsonStream.to(System.out)) {
           out.generator().writeStartArray();
-          executions.forEach(execution -> out.generator().writePOJO(json(execution)));
+          executions.forEach(execution -> out.generator().writePOJO(json(execution, store)));
           out.generator().writeEndArray();
         }
       } else if (executions.isEmpty()) {
@@ -45,35 +47,41 @@ class ExecutionsCommand implements Callable<Integer> {
       } else {
         System.out.println(FIRST_LINE.header());
         System.out.println(SECOND_LINE.header());
-        executions.forEach(ExecutionsCommand::print);
+        executions.forEach(this::print);
       }
     }
     return 0;
   }
 
-  private static void print(ExecutionRecord execution) {
+  private void print(ExecutionRecord execution) {
     System.out.println(FIRST_LINE.row(execution.executionId(), execution.job(), execution.status(),
         execution.rowsRead(), execution.rowsWritten(), UtcTime.second(execution.startedAt()),
         UtcTime.second(execution.endedAt())));
-    String resume = resume(execution);
-    if (execution.actionId() != null || resume != null) {
-      System.out.println(SECOND_LINE.row(execution.actionId(), resume));
+    if (execution.actionId() != null) {
+      System.out.println(SECOND_LINE.row(execution.actionId()));
     }
+    if (resumable(execution)) {
+      System.out.println(RESUME_INDENT + (execution.resumedBy() == null ? "resume: " : "") + resume(execution, store));
+    }
+  }
+
+  private static boolean resumable(ExecutionRecord execution) {
+    return execution.status().equals("FAILED") || execution.status().equals("STOPPED");
   }
 
   /**
    * A failed or stopped execution resumes with the restart command, unless a later execution
    * already carried its work on: restarting it then would be refused.
    */
-  static String resume(ExecutionRecord execution) {
-    if (!execution.status().equals("FAILED") && !execution.status().equals("STOPPED")) {
+  static String resume(ExecutionRecord execution, StoreOptions store) {
+    if (!resumable(execution)) {
       return null;
     }
-    return execution.resumedBy() == null ? "./run.sh restart " + execution.executionId()
+    return execution.resumedBy() == null ? store.command("restart", Long.toString(execution.executionId()))
         : "resumed by execution " + execution.resumedBy();
   }
 
-  private static Map<String, Object> json(ExecutionRecord execution) {
+  private static Map<String, Object> json(ExecutionRecord execution, StoreOptions store) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("executionId", execution.executionId());
     json.put("job", execution.job());
@@ -84,7 +92,7 @@ class ExecutionsCommand implements Callable<Integer> {
     json.put("endedAt", execution.endedAt());
     json.put("actionId", execution.actionId());
     json.put("resumedBy", execution.resumedBy());
-    json.put("resume", resume(execution));
+    json.put("resume", resume(execution, store));
     return json;
   }
 }

@@ -10,11 +10,12 @@ final class Failures {
   private Failures() {
   }
 
-  static void explain(JobExecution execution, Path logFile) {
+  static void explain(JobExecution execution, StoreOptions store) {
     if (execution.getStatus() == BatchStatus.COMPLETED) {
       return;
     }
-    String resume = "run the same command again, or ./run.sh restart " + execution.getId()
+    Path logFile = store.database().logFile();
+    String resume = "run the same command again, or " + store.command("restart", Long.toString(execution.getId()))
         + ", to resume from the last committed chunk";
     if (execution.getStatus() == BatchStatus.STOPPED) {
       System.err.println("The run was stopped at a chunk boundary; " + resume + ".");

@@ -64,7 +64,7 @@ final class JobReports {
 
   static void refuseChangedInput(Workspace workspace, String jobName, JobParameters parameters) {
     String input = parameters.getString(RunParameters.INPUT);
-    if (input != null) {
+    if (input != null && !Boolean.parseBoolean(parameters.getString(RunParameters.DRY_RUN))) {
       workspace.bean(Runs.class)
           .unfinishedOverOtherContent(jobName, input, parameters.getString(RunParameters.INPUT_SHA256))
           .ifPresent(execution -> {
@@ -94,7 +94,7 @@ final class JobReports {
     } else {
       exitCode = printImport(workspace, outcome);
     }
-    Failures.explain(execution, store.database().logFile());
+    Failures.explain(execution, store);
     return exitCode;
   }
 

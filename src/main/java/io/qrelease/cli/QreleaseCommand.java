@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.jobs.ExitCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,8 +41,16 @@ public class QreleaseCommand implements Callable<Integer> {
     int release = line.execute(concat(new String[] {"release", SAMPLES.resolve("hunting-export.csv").toString(),
         "--operator", DEMO_OPERATOR, "--name", "Demo: false positives of the sample campaign"}, database, tenant));
     System.out.println();
-    System.out.println("The Action center lists it: ./run.sh actions; its audit rows: ./run.sh actions export ACTION_ID --out FILE");
-    return release;
+    if (release != ExitCode.COMPLETED_WITH_PROBLEMS.code()) {
+      return release;
+    }
+    // The sample export holds a malformed row on purpose, so that the demo shows InvalidRow: its release
+    // completing with exit 3 is the demo running as designed, and a script that runs the demo sees success.
+    System.out.println("The release exits 3 because the sample hunting export holds a malformed row on purpose;"
+        + " the demo ran as designed.");
+    System.out.println("The Action center lists it: " + store.command("actions") + "; its audit rows: "
+        + store.command("actions", "export", "ACTION_ID", "--out", "FILE"));
+    return ExitCode.COMPLETED.code();
   }
 
   private static String[] concat(String[]... parts) {

@@ -4,6 +4,7 @@ import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Source;
 import io.qrelease.input.Column;
 import io.qrelease.input.ExportKind;
+import io.qrelease.input.Header;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -36,6 +37,11 @@ class ReleaseCommand implements Callable<Integer> {
       description = "AdvancedHunting, ThreatExplorer, CsvImport, Api (default: from the file's header).")
   String source;
 
+  @Option(names = "--whole-quarantine-export",
+      description = "FILE is a quarantine export (Get-QuarantineMessage) and every copy in it is to be released;"
+          + " without this, such a file is refused, as it is meant for import.")
+  boolean wholeQuarantineExport;
+
   @Option(names = "--max-rows", paramLabel = "N",
       description = "Refuse, before changing anything, a selection of more than N rows (default: no cap).")
   Long maxRows;
@@ -44,6 +50,9 @@ class ReleaseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
     InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
+    if (!wholeQuarantineExport) {
+      refuseQuarantineExport(file, ahead.header(), "add --whole-quarantine-export if every copy in it is to be released");
+    }
     return JobReports.runRelease(store, () -> {
       InputFile input = ahead.await();
       if (maxRows != null) {
@@ -51,6 +60,17 @@ class ReleaseCommand implements Callable<Integer> {
       }
       return parameters(store, options, input, source, target);
     }, options.summaryJson);
+  }
+
+  /**
+   * A quarantine export lists everything in quarantine, Malware included: given to release where
+   * import was meant, it would release the whole quarantine.
+   */
+  static void refuseQuarantineExport(Path file, Header header, String otherwise) {
+    if (ExportKind.of(header) == ExportKind.QUARANTINE_EXPORT) {
+      throw new Refusal(file + " is a quarantine export (Get-QuarantineMessage), which lists everything in"
+          + " quarantine; load it with 'import', or " + otherwise + ".");
+    }
   }
 
   /** The run of a release over a file, identified by its content and the options. */

@@ -107,6 +107,7 @@ class RunCommand implements Callable<Integer> {
     List<Path> releasedEarlier = new ArrayList<>();
     for (Path file : files) {
       InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
+      ReleaseCommand.refuseQuarantineExport(file, input.header(), "keep it out of the folder the job's input names");
       JobParameters parameters = ReleaseCommand.parameters(store, options, input, null, job.releaseTo());
       if (completed(lastRun(workspace, parameters))) {
         releasedEarlier.add(file);

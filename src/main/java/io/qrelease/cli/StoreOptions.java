@@ -19,6 +19,25 @@ public class StoreOptions {
       description = "Tenant file with operators, roles and scopes (default: ${DEFAULT-VALUE}).")
   Path tenant;
 
+  /**
+   * A qrelease command with the database and tenant file this one was given, so that it runs as
+   * printed: a hint without them would act on the default database, and could resume another run.
+   */
+  String command(String... words) {
+    StringBuilder command = new StringBuilder("./run.sh");
+    for (String word : words) {
+      command.append(' ').append(Shell.quote(word));
+    }
+    String given = db != null && !db.isBlank() ? db : System.getenv("QRELEASE_DB");
+    if (given != null && !given.isBlank()) {
+      command.append(" --db ").append(Shell.quote(given.trim()));
+    }
+    if (!tenant.equals(Path.of(DEFAULT_TENANT))) {
+      command.append(" --tenant ").append(Shell.quote(tenant));
+    }
+    return command.toString();
+  }
+
   Database database() {
     return Database.resolve(db);
   }

@@ -8,6 +8,9 @@ public final class RunParameters {
   /** The input's content hash: the same content is the same run, a changed file a new one. */
   public static final String INPUT_SHA256 = "inputSha256";
 
+  /** A preview: every rule is evaluated and audited, no copy changes. */
+  public static final String DRY_RUN = "dryRun";
+
   /** Records in the input, counted when it was checked before the run: for progress. */
   public static final String INPUT_ROWS = "inputRows";
 

@@ -63,7 +63,8 @@ public class Runs {
 
   /**
    * The unfinished run of a job over a file at this path that read other content than the file
-   * has now: resuming it over the changed file would mix two selections in one action.
+   * has now: resuming it over the changed file would mix two selections in one action. A preview
+   * is never resumed by running its command again, so one left unfinished stands in no one's way.
    */
   public Optional<Long> unfinishedOverOtherContent(String jobName, String input, String sha256) {
     return jdbc.query("""
@@ -74,11 +75,15 @@ public class Runs {
         JOIN batch_job_execution_params hash ON hash.job_execution_id = e.job_execution_id
           AND hash.parameter_name = ? AND hash.parameter_value <> ?
         WHERE i.job_name = ? AND e.status IN ('FAILED', 'STOPPED')
+          AND NOT EXISTS (SELECT 1 FROM batch_job_execution_params preview
+                          WHERE preview.job_execution_id = e.job_execution_id
+                            AND preview.parameter_name = ? AND preview.parameter_value = 'true')
           AND e.job_execution_id = (SELECT MAX(x.job_execution_id) FROM batch_job_execution x
                                     WHERE x.job_instance_id = e.job_instance_id)
         ORDER BY e.job_execution_id DESC
         """, (rows, rowNumber) -> rows.getLong(1),
-        RunParameters.INPUT, input, RunParameters.INPUT_SHA256, sha256, jobName).stream().findFirst();
+        RunParameters.INPUT, input, RunParameters.INPUT_SHA256, sha256, jobName, RunParameters.DRY_RUN)
+        .stream().findFirst();
   }
 
   /** The latest execution of the run these parameters identify, if it ever started. */

@@ -37,15 +37,16 @@ class HelpAndDemoFunctionalTest {
   }
 
   @Test
-  void theDemoImportsTheSamplesAndReleasesTheSampleHuntingExport() {
+  void theDemoImportsTheSamplesReleasesTheSampleHuntingExportAndExitsZero() {
     // given: the Workbench's database and tenant, and samples/ from the project root Maven runs tests in
     Workbench bench = new Workbench(folder);
 
     // when
     CommandRun run = bench.run();
 
-    // then: exit 3 because the sample hunting export has a malformed row
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    // then: the release exits 3 because the sample hunting export has a malformed row, as designed
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Completed  (exit 3)").contains("the demo ran as designed");
     assertThat(run.err()).isEmpty();
     assertThat(bench.query("SELECT status, operator FROM email_action"))
         .containsExactly(Map.of("status", "Completed", "operator", "analyst@contoso.com"));

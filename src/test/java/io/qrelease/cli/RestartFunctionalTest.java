@@ -22,17 +22,18 @@ class RestartFunctionalTest {
   Path folder;
 
   @Test
-  void aRunStoppedLikeCtrlCEndsStoppedAtAChunkBoundaryAndRestartLastFinishesIt() throws Exception {
+  void aRunStoppedLikeCtrlCEndsStoppedAtAChunkBoundaryExitsOneAndRestartLastFinishesIt() throws Exception {
     // given
     Workbench bench = imported(30_000);
     SeparateRun run = SeparateRun.start(bench, "release", hunting().toString(), "--operator", "analyst@contoso.com");
     run.awaitCommittedChunks(bench);
 
     // when
-    run.terminate();
+    int exitCode = run.terminate();
 
-    // then
-    assertThat(run.output()).contains("Stopped").contains("The run was stopped at a chunk boundary;")
+    // then: the exit code the summary prints, not the JVM's 143 for a SIGTERM
+    assertThat(exitCode).as(run.output()).isEqualTo(1);
+    assertThat(run.output()).contains("Stopped  (exit 1)").contains("Stopped").contains("The run was stopped at a chunk boundary;")
         .contains("./run.sh restart ");
     assertThat(bench.query("SELECT status FROM email_action")).containsExactly(Map.of("status", "Stopped"));
     long audited = bench.count("SELECT COUNT(*) FROM action_audit");

@@ -67,7 +67,7 @@ public class ActionLifecycle implements JobExecutionListener {
   }
 
   private static boolean dryRun(JobParameters parameters) {
-    return Boolean.parseBoolean(parameters.getString(ReleaseParameters.DRY_RUN));
+    return Boolean.parseBoolean(parameters.getString(RunParameters.DRY_RUN));
   }
 
   private static String nameOf(JobParameters parameters) {

@@ -1,6 +1,7 @@
 package io.qrelease.jobs.release;
 
 import io.qrelease.domain.ActionType;
+import io.qrelease.jobs.RunParameters;
 import io.qrelease.schedule.RuleFilter;
 import java.time.Instant;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,7 +32,7 @@ public class CustomDetections {
             + " JOIN batch_job_execution_params d ON d.job_execution_id = r.job_execution_id"
             + " AND d.parameter_name = ? AND d.parameter_value = ?"
             + " WHERE r.parameter_name = ? AND r.parameter_value = ?", String.class,
-            ReleaseParameters.WINDOW_END, ReleaseParameters.DRY_RUN, Boolean.toString(dryRun), ReleaseParameters.RULE,
+            ReleaseParameters.WINDOW_END, RunParameters.DRY_RUN, Boolean.toString(dryRun), ReleaseParameters.RULE,
             rule)
         .stream().anyMatch(end -> Instant.parse(end).isBefore(windowEnd));
   }

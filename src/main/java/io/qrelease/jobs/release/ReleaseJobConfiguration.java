@@ -82,7 +82,7 @@ public class ReleaseJobConfiguration {
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.RELEASE_TO + "']}") String releaseTo,
       @Value("#{jobParameters['" + ReleaseParameters.FORCE + "']}") String force,
-      @Value("#{jobParameters['" + ReleaseParameters.DRY_RUN + "']}") String dryRun) {
+      @Value("#{jobParameters['" + RunParameters.DRY_RUN + "']}") String dryRun) {
     Operator operator = Tenant.load(Path.of(tenantFile)).operator(upn)
         .orElseThrow(() -> new IllegalStateException("Operator " + upn + " is no longer in " + tenantFile + "."));
     ActionType type = ActionType.fromOption(action);

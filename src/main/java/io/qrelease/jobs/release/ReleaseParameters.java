@@ -9,8 +9,11 @@ public final class ReleaseParameters {
   public static final String FORCE = "force";
   public static final String NAME = "name";
   public static final String SOURCE = "source";
-  /** A preview: every rule is evaluated and audited, no copy changes. */
-  public static final String DRY_RUN = "dryRun";
+  /**
+   * When a preview started: a preview tells what a release would do to the store as it is now, so
+   * repeating one evaluates again instead of replaying an earlier preview, and each is a run of its own.
+   */
+  public static final String PREVIEW_STARTED = "previewStarted";
   /** The one message an email entity action is for, instead of an input file. */
   public static final String MESSAGE = "message";
   /** The filter of a custom detection rule, instead of an input file: see RuleSelection. */

@@ -48,6 +48,65 @@ class PreviewAndEmailEntityFunctionalTest {
   }
 
   @Test
+  void aRepeatedPreviewEvaluatesTheStoreAsItIsNowInsteadOfReplayingTheEarlierOne() {
+    // given: a preview, then the release it previewed
+    Path selection = selection(bench, "selection.csv", QuarantinedMail.row(INVOICE, "alice@contoso.com"));
+    String[] preview = {"release", selection.toString(), "--operator", "analyst@contoso.com", "--dry-run"};
+    CommandRun before = bench.run(preview);
+    CommandRun release = bench.run("release", selection.toString(), "--operator", "analyst@contoso.com");
+
+    // when
+    CommandRun after = bench.run(preview);
+
+    // then
+    assertThat(before.out()).contains("1 copy would be released");
+    assertThat(release.exitCode()).as(release.toString()).isZero();
+    assertThat(after.exitCode()).as(after.toString()).isZero();
+    assertThat(after.out()).doesNotContain("completed earlier").contains("0 copies would be released")
+        .contains("AlreadyInDestination 1");
+    assertThat(bench.count("SELECT COUNT(*) FROM email_action WHERE dry_run")).isEqualTo(2);
+  }
+
+  @Test
+  void aRepeatedPreviewOfAJobFileEvaluatesItsFilesAgain() {
+    // given
+    selection(bench, "exports/hunting-1.csv", QuarantinedMail.row(INVOICE, "alice@contoso.com"));
+    Path job = bench.write("jobs/hunting.yml", """
+        operator: analyst@contoso.com
+        input: %s
+        """.formatted(bench.folder().resolve("exports/hunting-*.csv")));
+    CommandRun before = bench.run("run", job.toString(), "--dry-run");
+    assertThat(bench.run("run", job.toString()).exitCode()).isZero();
+
+    // when
+    CommandRun after = bench.run("run", job.toString(), "--dry-run");
+
+    // then
+    assertThat(before.out()).contains("1 copy would be released");
+    assertThat(after.exitCode()).as(after.toString()).isZero();
+    assertThat(after.out()).doesNotContain("already released").contains("0 copies would be released");
+  }
+
+  @Test
+  void aQuarantineExportGivenToReleaseIsRefusedUnlessEveryCopyInItIsMeant() {
+    // given: the export the store was imported from, typed after release instead of import
+    Path export = bench.folder().resolve("quarantine.csv");
+
+    // when
+    CommandRun refused = bench.run("release", export.toString(), "--operator", "secops-admin@contoso.com");
+    CommandRun meant = bench.run("release", export.toString(), "--operator", "secops-admin@contoso.com",
+        "--whole-quarantine-export");
+
+    // then
+    Screen.assertRefused(refused);
+    assertThat(refused.err()).contains("is a quarantine export (Get-QuarantineMessage)").contains("'import'")
+        .contains("--whole-quarantine-export");
+    assertThat(meant.exitCode()).as(meant.toString()).isZero();
+    assertThat(meant.out()).contains("Success 4");
+    assertThat(bench.count("SELECT COUNT(*) FROM email_action")).isEqualTo(1);
+  }
+
+  @Test
   void aSecurityReaderMayPreviewButNotRelease() {
     Path selection = selection(bench, "selection.csv", QuarantinedMail.row(INVOICE, "alice@contoso.com"));
 

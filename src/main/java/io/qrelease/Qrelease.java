@@ -72,7 +72,7 @@ public final class Qrelease {
         command.getErr().println(error.getMessage());
         return ExitCode.REFUSED.code();
       }
-      Path log = logError(error, Database.resolve(dbOption(parsed)).logFile());
+      Path log = logError(error, logFile(parsed));
       command.getErr().println("qrelease failed: " + error + "; the details are in " + log + ".");
       return ExitCode.FAILED.code();
     });
@@ -81,6 +81,15 @@ public final class Qrelease {
 
   private static boolean refusal(Throwable error) {
     return error instanceof Refusal || error instanceof InputRefusedException || error instanceof TenantFileException;
+  }
+
+  /** The log beside the database the command was given, or beside the default one when that cannot be used. */
+  private static Path logFile(ParseResult parsed) {
+    try {
+      return Database.resolve(dbOption(parsed)).logFile();
+    } catch (IllegalArgumentException unusable) {
+      return Database.of(Database.DEFAULT_URL).logFile();
+    }
   }
 
   /** The --db of the innermost command that was given one, so the error is logged beside that database. */

@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 /** The options of an email action, whether over a selection file or one message. */
 public class ActionOptions {
 
+  /** The length of an action's name in the Action center. */
+  private static final int MAX_NAME_LENGTH = 256;
+
   @Option(names = "--operator", required = true, paramLabel = "UPN",
       description = "Who takes the action; must be in the tenant file.")
   String operator;
@@ -59,6 +62,7 @@ public class ActionOptions {
           + " add --dry-run, or ask a SecurityOperator or SecurityAdministrator.");
     }
     ActionType type = Options.parse(() -> ActionType.fromOption(action));
+    refuseUnrecordable(target);
     if (summaryJson != null) {
       refuseUnwritable(summaryJson);
     }
@@ -75,6 +79,24 @@ public class ActionOptions {
         .addString(ReleaseParameters.NAME, name == null ? "" : name)
         .addString(ReleaseParameters.SOURCE, source.name())
         .addString(ReleaseParameters.TENANT, store.tenant.toAbsolutePath().toString(), false);
+  }
+
+  /**
+   * Options the Action center and the run's record could not hold: found out by the database, they
+   * would fail the run after it had started, and every attempt to resume it the same way.
+   */
+  private void refuseUnrecordable(ReleaseTarget target) {
+    if (name != null && name.length() > MAX_NAME_LENGTH) {
+      throw new Refusal(String.format("--name is %,d characters long and the Action center keeps %d; shorten it.",
+          name.length(), MAX_NAME_LENGTH));
+    }
+    if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+      throw new Refusal("--name holds a line break or another control character; give the name on one line.");
+    }
+    if (target.option().length() > RunParameters.MAX_LENGTH) {
+      throw new Refusal(String.format("--release-to names addresses of %,d characters in all, more than the %,d a"
+          + " run records; split them over several releases.", target.option().length(), RunParameters.MAX_LENGTH));
+    }
   }
 
   /** Found out after the run, an unwritable summary would turn a completed release into a failed command. */

@@ -24,15 +24,19 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     return action.exitCode() == null ? 1 : action.exitCode();
   }
 
+  /** Every entity was unknown or malformed: the store was most likely never filled. */
+  boolean knewNoMessage() {
+    long notFound = counts.count(Reason.NotFound);
+    return notFound > 0 && notFound + counts.count(Reason.InvalidRow) == counts.total();
+  }
+
   String text() {
     StringBuilder out = new StringBuilder();
     if (completedEarlier) {
       out.append("This release completed earlier; nothing was changed. Its summary:\n");
     }
     if (action.dryRun()) {
-      long wouldRelease = counts.count(Result.Success);
-      out.append("Dry run: no copy was changed. ").append(wouldRelease).append(wouldRelease == 1 ? " copy" : " copies")
-          .append(" would be released; the others would not, for the reasons below.\n");
+      out.append("Dry run: no copy was changed. ").append(preview()).append('\n');
     }
     line(out, "action", action.actionId() + "  " + action.status() + "  (exit " + exitCode() + ")");
     if (action.name() != null && !action.name().isEmpty()) {
@@ -52,6 +56,23 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
     line(out, "elapsed", String.format("%.1f s (%.0f rows/s)", seconds, rowsThisRun / seconds));
     return out.toString();
+  }
+
+  /** What the release would do, in words that fit every count, none and all included. */
+  private String preview() {
+    long wouldRelease = counts.count(Result.Success);
+    long total = counts.total();
+    if (total == 0) {
+      return "The selection holds no entities, so nothing would be released.";
+    }
+    if (wouldRelease == 0) {
+      return "None would be released, for the reasons below.";
+    }
+    if (wouldRelease == total) {
+      return total == 1 ? "Its one entity would be released." : "All " + total + " would be released.";
+    }
+    return wouldRelease + (wouldRelease == 1 ? " copy" : " copies")
+        + " would be released; the others would not, for the reasons below.";
   }
 
   /** Where every row and entity went, the sum the run is checked against. */

@@ -55,9 +55,10 @@ class ActionShowCommand implements Callable<Integer> {
   public Integer call() {
     Result onlyResult = Options.choice(Result.class, "--result", result);
     Reason onlyReason = Options.choice(Reason.class, "--reason", reason);
-    try (Workspace workspace = Workspace.open(store.database())) {
+    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
       ActionStore actions = workspace.bean(ActionStore.class);
-      ActionRecord action = ActionsCommand.existing(actions, actionId);
+      ActionRecord action = ActionsCommand.existing(actions, this.actionId);
+      String actionId = action.actionId();
       ActionCounts counts = actions.counts(actionId);
       if (json) {
         try (JsonStream out = JsonStream.to(System.out)) {

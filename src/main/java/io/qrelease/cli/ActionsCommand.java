@@ -61,7 +61,7 @@ class ActionsCommand implements Callable<Integer> {
     Duration age = Options.age("--since", since);
     ActionFilter filter = new ActionFilter(age == null ? null : Instant.now().minus(age),
         Options.choice(ActionStatus.class, "--status", status), Options.choice(Source.class, "--source", source));
-    try (Workspace workspace = Workspace.open(store.database())) {
+    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
       ActionStore actions = workspace.bean(ActionStore.class);
       List<ActionRecord> records = actions.list(filter);
       Map<String, ActionCounts> counts = actions.counts(records.stream().map(ActionRecord::actionId).toList());
@@ -107,9 +107,16 @@ class ActionsCommand implements Callable<Integer> {
     return json;
   }
 
+  /** The action this id, or a prefix of it that no other action's id starts with (as git takes commits), names. */
   static ActionRecord existing(ActionStore actions, String actionId) {
-    return actions.find(actionId).orElseThrow(
-        () -> new Refusal("There is no action " + actionId + "; list them with 'actions'."));
+    List<ActionRecord> matching = actionId.isBlank() ? List.of() : actions.startingWith(actionId.trim());
+    if (matching.size() > 1) {
+      throw new Refusal("Several actions have ids starting with " + actionId.trim() + "; give more of the id.");
+    }
+    if (matching.isEmpty()) {
+      throw new Refusal("There is no action " + actionId + "; list them with 'actions'.");
+    }
+    return matching.get(0);
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
@@ -127,9 +134,10 @@ class ActionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      try (Workspace workspace = Workspace.open(store.database())) {
+      try (Workspace workspace = Workspace.open(store.existingDatabase())) {
         ActionStore actions = workspace.bean(ActionStore.class);
-        existing(actions, actionId);
+        String actionId = existing(actions, this.actionId).actionId();
+        createFolder(out);
         try (SpreadsheetCsv csv = new SpreadsheetCsv(Files.newBufferedWriter(out))) {
           csv.row("ActionId", "NetworkMessageId", "RecipientEmailAddress", "Result", "Reason", "Operator", "ActedAt",
               "LineNumber");
@@ -141,6 +149,19 @@ class ActionsCommand implements Callable<Integer> {
         System.out.println("Wrote the audit rows of action " + actionId + " to " + out);
       }
       return 0;
+    }
+
+    private static void createFolder(Path file) {
+      Path folder = file.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new Refusal("Cannot create the folder " + folder + " for the export (" + e.getMessage()
+            + "); pass --out a file in a folder you can write to.", e);
+      }
+      if (Files.isDirectory(file) || !Files.isWritable(folder)) {
+        throw new Refusal("Cannot write the export to " + file + "; pass --out a file in a folder you can write to.");
+      }
     }
   }
 }

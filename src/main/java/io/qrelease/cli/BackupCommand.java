@@ -31,7 +31,7 @@ class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Database database = store.database();
+    Database database = store.existingDatabase();
     Path file = database.embeddedFile().orElseThrow(() -> new Refusal("The backup command copies the embedded"
         + " database only; back up " + database.name() + " with its own tools, such as pg_dump for PostgreSQL."));
     Path folder = (to == null ? database.dataDir().resolve("backups") : to).toAbsolutePath().normalize();

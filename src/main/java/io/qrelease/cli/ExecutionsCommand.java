@@ -34,7 +34,7 @@ class ExecutionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Workspace workspace = Workspace.open(store.database())) {
+    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
       List<ExecutionRecord> executions = workspace.bean(ExecutionHistory.class).list();
       if (json) {
         try (JsonStream out = JsonStream.to(System.out)) {
@@ -60,21 +60,18 @@ class ExecutionsCommand implements Callable<Integer> {
     if (execution.actionId() != null) {
       System.out.println(SECOND_LINE.row(execution.actionId()));
     }
-    if (resumable(execution)) {
+    if (execution.unfinished()) {
       System.out.println(RESUME_INDENT + (execution.resumedBy() == null ? "resume: " : "") + resume(execution, store));
     }
   }
 
-  private static boolean resumable(ExecutionRecord execution) {
-    return execution.status().equals("FAILED") || execution.status().equals("STOPPED");
-  }
 
   /**
    * A failed or stopped execution resumes with the restart command, unless a later execution
    * already carried its work on: restarting it then would be refused.
    */
   static String resume(ExecutionRecord execution, StoreOptions store) {
-    if (!resumable(execution)) {
+    if (!execution.unfinished()) {
       return null;
     }
     return execution.resumedBy() == null ? store.command("restart", Long.toString(execution.executionId()))

@@ -1,7 +1,9 @@
 package io.qrelease.cli;
 
 import io.qrelease.generate.SyntheticExports;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +28,19 @@ class GenerateCommand implements Callable<Integer> {
           + " messages has them (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}).")
   SyntheticExports.MessageIds ids;
 
+  @Option(names = "--overwrite", description = "Replace exports already in the folder.")
+  boolean overwrite;
+
   @Override
   public Integer call() throws Exception {
     if (messages < 1) {
       throw new Refusal("--messages takes a positive number of messages.");
+    }
+    for (String name : List.of(SyntheticExports.QUARANTINE_EXPORT, SyntheticExports.EMAIL_EVENTS,
+        SyntheticExports.HUNTING_EXPORT)) {
+      if (!overwrite && Files.exists(out.resolve(name))) {
+        throw new Refusal(out.resolve(name) + " already exists; pass another --out, or --overwrite to replace it.");
+      }
     }
     SyntheticExports.write(out, messages, seed, ids);
     System.out.println("Wrote " + SyntheticExports.QUARANTINE_EXPORT + ", " + SyntheticExports.EMAIL_EVENTS + " and "

@@ -21,11 +21,16 @@ class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    store.database(); // refuses a database URL that cannot be used before the file is read
     InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
     ExportKind kind = ExportKind.of(ahead.header());
     if (kind != ExportKind.QUARANTINE_EXPORT && kind != ExportKind.EMAIL_EVENTS) {
       throw new Refusal(file + " is not a quarantine export or an EmailEvents export; export one of those to import.");
     }
-    return JobReports.runImport(store, () -> ahead.await().addTo(new JobParametersBuilder()).toJobParameters());
+    return JobReports.runImport(store, workspace -> {
+      InputFile input = ahead.await();
+      input.refuseEmpty("import");
+      return input.addTo(new JobParametersBuilder()).toJobParameters();
+    });
   }
 }

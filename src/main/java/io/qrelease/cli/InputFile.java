@@ -34,6 +34,14 @@ record InputFile(Path path, Header header, String sha256, long records) {
     });
   }
 
+  /** A file of a header and no rows is more often a failed export than a selection of nothing. */
+  void refuseEmpty(String nothingTo) {
+    if (records == 0) {
+      throw new Refusal(path + " has a header but no rows, so there is nothing to " + nothingTo
+          + "; check that the export finished and holds what was selected.");
+    }
+  }
+
   /** Adds what identifies a run over this file: its path, its content and its row count. */
   JobParametersBuilder addTo(JobParametersBuilder parameters) {
     return parameters
@@ -76,6 +84,10 @@ record InputFile(Path path, Header header, String sha256, long records) {
   private static <T> T read(Path path, Column[] required, Reading<T> reading) {
     if (!Files.isRegularFile(path)) {
       throw new Refusal(path + " does not exist or is not a file; check the path.");
+    }
+    if (path.toAbsolutePath().normalize().toString().length() > RunParameters.MAX_LENGTH) {
+      throw new Refusal(String.format("The path of %s is longer than the %,d characters a run records; move the file"
+          + " to a shorter path.", path.getFileName(), RunParameters.MAX_LENGTH));
     }
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

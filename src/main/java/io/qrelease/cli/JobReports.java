@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.jobs.ExitCode;
+import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.RunOutcome;
 import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.Runs;
@@ -16,7 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -30,9 +31,10 @@ final class JobReports {
 
   /**
    * A release in a workspace of its own; the parameters are asked for once the workspace is open,
-   * so that reading the input can overlap its start.
+   * so that reading the input can overlap its start, and so that they can be checked against the store.
    */
-  static int runRelease(StoreOptions store, Supplier<JobParameters> parameters, Path summaryJson) throws Exception {
+  static int runRelease(StoreOptions store, Function<Workspace, JobParameters> parameters, Path summaryJson)
+      throws Exception {
     return run(store, ReleaseJobConfiguration.JOB_NAME, parameters, summaryJson);
   }
 
@@ -41,14 +43,14 @@ final class JobReports {
     return run(workspace, store, ReleaseJobConfiguration.JOB_NAME, parameters, null);
   }
 
-  static int runImport(StoreOptions store, Supplier<JobParameters> parameters) throws Exception {
+  static int runImport(StoreOptions store, Function<Workspace, JobParameters> parameters) throws Exception {
     return run(store, ImportJobConfiguration.JOB_NAME, parameters, null);
   }
 
-  private static int run(StoreOptions store, String jobName, Supplier<JobParameters> parameters, Path summaryJson)
-      throws Exception {
+  private static int run(StoreOptions store, String jobName, Function<Workspace, JobParameters> parameters,
+      Path summaryJson) throws Exception {
     try (Workspace workspace = Workspace.open(store.database())) {
-      return run(workspace, store, jobName, parameters.get(), summaryJson);
+      return run(workspace, store, jobName, parameters.apply(workspace), summaryJson);
     }
   }
 
@@ -58,8 +60,21 @@ final class JobReports {
     if (summaryJson != null) {
       JsonStream.prepareAhead();
     }
-    RunOutcome outcome = workspace.bean(Runs.class).startOrResume(workspace.bean(jobName, Job.class), parameters);
+    Runs runs = workspace.bean(Runs.class);
+    Job job = workspace.bean(jobName, Job.class);
+    runs.lastRun(job, parameters).filter(last -> last.getStatus() != BatchStatus.COMPLETED)
+        .ifPresent(JobReports::announceResume);
+    RunOutcome outcome = runs.startOrResume(job, parameters);
     return print(workspace, outcome, store, summaryJson);
+  }
+
+  /** Says that a run goes on where an earlier one stopped, and from which row, before it does. */
+  static void announceResume(JobExecution stopped) {
+    long committed = stopped.getStepExecutions().stream()
+        .mapToLong(step -> step.getExecutionContext().getLong(ExportReader.RECORDS_READ, 0L)).max().orElse(0);
+    System.out.printf("Resuming execution %d, which %s after %,d committed rows: the run goes on from row %,d.%n",
+        stopped.getId(), stopped.getStatus() == BatchStatus.STOPPED ? "was stopped" : "failed", committed,
+        committed + 1);
   }
 
   static void refuseChangedInput(Workspace workspace, String jobName, JobParameters parameters) {
@@ -87,6 +102,10 @@ final class JobReports {
     } else if (execution.getJobInstance().getJobName().equals(ReleaseJobConfiguration.JOB_NAME)) {
       ActionReport report = release(actions, outcome);
       System.out.print(report.text());
+      if (report.knewNoMessage()) {
+        System.out.println("The store knows none of these messages: import the quarantine export or EmailEvents"
+            + " export that holds them first, with " + store.command("import", "FILE") + ".");
+      }
       if (summaryJson != null) {
         report.writeJson(summaryJson);
       }
@@ -124,7 +143,7 @@ final class JobReports {
         execution.getStatus());
     System.out.printf("  %-10s %d read, %d imported, %d rejected%n", "rows", read, read - rejected, rejected);
     if (rejected > 0) {
-      System.out.printf("  %-10s %s%n", "rejects", workspace.bean(RejectsFile.class).pathFor(instanceId));
+      System.out.printf("  %-10s %s%n", "rejects", workspace.bean(RejectsFile.class).pathFor(execution.getJobInstance()));
     }
     System.out.printf("  %-10s %d loaded into the store%n", "copies", copies);
     if (execution.getStatus() != BatchStatus.COMPLETED) {

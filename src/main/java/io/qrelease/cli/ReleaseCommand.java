@@ -49,12 +49,14 @@ class ReleaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
+    store.database(); // refuses a database URL that cannot be used before the file is read
     InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
     if (!wholeQuarantineExport) {
       refuseQuarantineExport(file, ahead.header(), "add --whole-quarantine-export if every copy in it is to be released");
     }
-    return JobReports.runRelease(store, () -> {
+    return JobReports.runRelease(store, workspace -> {
       InputFile input = ahead.await();
+      input.refuseEmpty("release");
       if (maxRows != null) {
         SizeCap.of(maxRows, "--max-rows").refuseOver(input.records(), file.toString());
       }

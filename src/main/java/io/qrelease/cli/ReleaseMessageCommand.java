@@ -4,6 +4,7 @@ import io.qrelease.domain.EntityKey;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Source;
 import io.qrelease.jobs.release.ReleaseParameters;
+import io.qrelease.store.MailCopyStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,12 @@ class ReleaseMessageCommand implements Callable<Integer> {
     var parameters = options.parameters(store, Source.EmailEntity, target)
         .addString(ReleaseParameters.MESSAGE, EntityKey.normalize(networkMessageId))
         .toJobParameters();
-    return JobReports.runRelease(store, () -> parameters, options.summaryJson);
+    return JobReports.runRelease(store, workspace -> {
+      if (!workspace.bean(MailCopyStore.class).knows(parameters.getString(ReleaseParameters.MESSAGE))) {
+        throw new Refusal("The store has no message " + networkMessageId + "; import the quarantine export or"
+            + " EmailEvents export that holds it first, with " + store.command("import", "FILE") + ".");
+      }
+      return parameters;
+    }, options.summaryJson);
   }
 }

@@ -105,9 +105,15 @@ class RunCommand implements Callable<Integer> {
         files.size() == 1 ? "file matches" : "files match", job.input());
     Map<Path, JobParameters> runs = new LinkedHashMap<>();
     List<Path> releasedEarlier = new ArrayList<>();
+    List<Path> empty = new ArrayList<>();
     for (Path file : files) {
       InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
       ReleaseCommand.refuseQuarantineExport(file, input.header(), "keep it out of the folder the job's input names");
+      if (input.records() == 0) {
+        // An export of a day without false positives: nothing to do, and no reason to hold up the others.
+        empty.add(file);
+        continue;
+      }
       JobParameters parameters = ReleaseCommand.parameters(store, options, input, null, job.releaseTo());
       if (completed(lastRun(workspace, parameters))) {
         releasedEarlier.add(file);
@@ -120,6 +126,7 @@ class RunCommand implements Callable<Integer> {
     int exitCode = ExitCode.COMPLETED.code();
     int released = 0;
     List<Path> left = new ArrayList<>();
+    empty.forEach(file -> System.out.printf("  %-10s %s  no rows, nothing to release%n", "file", file));
     for (Map.Entry<Path, JobParameters> run : runs.entrySet()) {
       if (exitCode == ExitCode.FAILED.code()) {
         left.add(run.getKey());
@@ -127,17 +134,21 @@ class RunCommand implements Callable<Integer> {
       } else if (releasedEarlier.contains(run.getKey())) {
         System.out.printf("  %-10s %s  already released%n", "file", run.getKey());
       } else {
-        Optional<JobExecution> failed = lastRun(workspace, run.getValue());
-        System.out.printf("  %-10s %s%s%n", "file", run.getKey(),
-            failed.map(execution -> "  resuming execution " + execution.getId()).orElse(""));
+        System.out.printf("  %-10s %s%n", "file", run.getKey());
         int fileExitCode = JobReports.runRelease(workspace, store, run.getValue());
         exitCode = worse(exitCode, fileExitCode);
         released += fileExitCode == ExitCode.FAILED.code() ? 0 : 1;
       }
     }
-    System.out.printf("Input job %s: %d released now, %d released earlier, %d failed, %d left for the next run;"
-        + " exit %d.%n", job.name(), released, releasedEarlier.size(), exitCode == ExitCode.FAILED.code() ? 1 : 0,
-        left.size(), exitCode);
+    int failed = exitCode == ExitCode.FAILED.code() ? 1 : 0;
+    if (options.dryRun) {
+      System.out.printf("Input job %s: %d previewed now, %d without rows, %d failed, %d left for the next run;"
+          + " exit %d.%n", job.name(), released, empty.size(), failed, left.size(), exitCode);
+    } else {
+      System.out.printf("Input job %s: %d released now, %d released earlier, %d without rows, %d failed, %d left for"
+          + " the next run; exit %d.%n", job.name(), released, releasedEarlier.size(), empty.size(), failed,
+          left.size(), exitCode);
+    }
     return exitCode;
   }
 

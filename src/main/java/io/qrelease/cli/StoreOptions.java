@@ -39,7 +39,24 @@ public class StoreOptions {
   }
 
   Database database() {
-    return Database.resolve(db);
+    try {
+      return Database.resolve(db);
+    } catch (IllegalArgumentException e) {
+      throw new Refusal(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The database a command that only reads needs: such a command never creates one, which would
+   * leave an empty store wherever it was run from by mistake.
+   */
+  Database existingDatabase() {
+    Database database = database();
+    if (!database.exists()) {
+      throw new Refusal("There is no database at " + database.name() + " yet; fill one with "
+          + command("import", "FILE") + ", or name another with --db.");
+    }
+    return database;
   }
 
   Tenant loadTenant() {

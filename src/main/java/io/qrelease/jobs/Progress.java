@@ -25,6 +25,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   private long startNanos;
   private long lastShownNanos;
   private boolean shown;
+  private int shownLength;
 
   /**
    * @param expectedRows the input's rows, 0 when unknown
@@ -56,7 +57,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   @Override
   public ExitStatus afterStep(StepExecution stepExecution) {
     if (terminal && shown) {
-      out.print("\r" + " ".repeat(99) + "\r");
+      out.print("\r" + " ".repeat(shownLength) + "\r");
       out.flush();
     }
     return null;
@@ -65,7 +66,9 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   private void show(String line) {
     shown = true;
     if (terminal) {
-      out.print("\r" + line);
+      // A shorter line than the last ("about 8s left" after "about 10s left") must blank what it does not cover.
+      out.print("\r" + line + " ".repeat(Math.max(0, shownLength - line.length())));
+      shownLength = line.length();
       out.flush();
     } else {
       out.println(line);

@@ -14,6 +14,9 @@ public final class RunParameters {
   /** Records in the input, counted when it was checked before the run: for progress. */
   public static final String INPUT_ROWS = "inputRows";
 
+  /** The longest value Spring Batch records of one job parameter. */
+  public static final int MAX_LENGTH = 2500;
+
   private RunParameters() {
   }
 }

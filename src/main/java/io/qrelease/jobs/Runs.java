@@ -5,7 +5,6 @@ import io.qrelease.store.ActionStore;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -134,16 +133,6 @@ public class Runs {
       // The JDBC repository answers an unknown id with an exception rather than null.
       return Optional.empty();
     }
-  }
-
-  /** The newest execution of any job. */
-  public Optional<JobExecution> lastExecution() {
-    return jobs.stream()
-        .map(job -> jobRepository.getLastJobInstance(job.getName()))
-        .filter(instance -> instance != null)
-        .map(jobRepository::getLastJobExecution)
-        .filter(execution -> execution != null)
-        .max(Comparator.comparingLong(JobExecution::getId));
   }
 
   /**

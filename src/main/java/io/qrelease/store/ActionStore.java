@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -100,6 +101,13 @@ public class ActionStore {
   public Optional<ActionRecord> byJobInstance(long jobInstanceId) {
     return jdbc.query(SELECT_ACTION + "WHERE job_instance_id = ?", ActionStore::action, jobInstanceId)
         .stream().findFirst();
+  }
+
+  /** The actions whose id starts with this text, at most two: enough to tell one from several. */
+  public List<ActionRecord> startingWith(String prefix) {
+    return jdbc.query(SELECT_ACTION + "WHERE action_id LIKE ? ESCAPE '\\' ORDER BY action_id FETCH FIRST 2 ROWS ONLY",
+        ActionStore::action, prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+            .replace("_", "\\_") + "%");
   }
 
   public Optional<ActionRecord> find(String actionId) {

@@ -1,10 +1,12 @@
 package io.qrelease.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,13 +29,26 @@ public record Database(String url, Path file, Path dataDir) {
       "hsqldb.default_table_type", "cached",
       "shutdown", "true");
 
-  /** The database named by the option, else by QRELEASE_DB, else the embedded default. */
+  /**
+   * The database named by the option, else by QRELEASE_DB, else the embedded default.
+   *
+   * @throws IllegalArgumentException naming where the URL came from, for a URL qrelease cannot use
+   */
   public static Database resolve(String option) {
-    String given = option != null && !option.isBlank() ? option : System.getenv("QRELEASE_DB");
-    return of(given != null && !given.isBlank() ? given.trim() : DEFAULT_URL);
+    if (option != null && !option.isBlank()) {
+      return of(option.trim(), "--db");
+    }
+    String environment = System.getenv("QRELEASE_DB");
+    return environment != null && !environment.isBlank() ? of(environment.trim(), "QRELEASE_DB") : of(DEFAULT_URL);
   }
 
+  /** The database at this URL; for a URL that cannot be used, see {@link #resolve}. */
   public static Database of(String url) {
+    return of(url, "the database URL");
+  }
+
+  private static Database of(String url, String origin) {
+    refuseUnusable(url, origin);
     if (!url.startsWith(HSQLDB_FILE)) {
       return new Database(url, null, Path.of("data"));
     }
@@ -51,13 +66,53 @@ public record Database(String url, Path file, Path dataDir) {
     return Optional.ofNullable(file);
   }
 
+  /**
+   * What this version keeps its store in: HSQLDB, as files beside the command (the embedded
+   * database) or on an HSQLDB server. A path typed where the URL belongs, another product's URL or
+   * a database in memory, which would forget everything when the command ends, are refused before
+   * anything opens them.
+   */
+  private static void refuseUnusable(String url, String origin) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("jdbc:")) {
+      throw new IllegalArgumentException(origin + " '" + url + "' is not a JDBC URL; for a database kept in files"
+          + " there, give " + HSQLDB_FILE + url + ".");
+    }
+    if (!lower.startsWith("jdbc:hsqldb:")) {
+      throw new IllegalArgumentException(origin + " '" + url + "' names a database this version of qrelease cannot"
+          + " use; give an HSQLDB URL such as " + HSQLDB_FILE + "./data/qrelease.");
+    }
+    if (lower.startsWith("jdbc:hsqldb:mem:") || lower.startsWith("jdbc:hsqldb:res:")) {
+      throw new IllegalArgumentException(origin + " '" + url + "' is a database that would be gone when the command"
+          + " ends; give one kept in files, such as " + HSQLDB_FILE + "./data/qrelease.");
+    }
+    if (lower.startsWith(HSQLDB_FILE) && url.split(";")[0].length() == HSQLDB_FILE.length()) {
+      throw new IllegalArgumentException(origin + " '" + url + "' names no file; give the database's path after "
+          + HSQLDB_FILE + ", such as " + HSQLDB_FILE + "./data/qrelease.");
+    }
+  }
+
   /** The URL without its settings, to name the database to a person. */
   public String name() {
     return url.split(";")[0];
   }
 
+  /**
+   * The embedded database's own name (its files' name without extension), which the files written
+   * beside it carry so that two databases in one folder keep theirs apart; "qrelease" for a server.
+   */
+  public String storeName() {
+    return file == null ? "qrelease" : file.getFileName().toString();
+  }
+
+  /** Whether there is a database to read: a server is taken to have one, an embedded database has its files. */
+  public boolean exists() {
+    return file == null || Files.exists(file.resolveSibling(file.getFileName() + ".properties"))
+        || Files.exists(file.resolveSibling(file.getFileName() + ".script"));
+  }
+
   public Path logFile() {
-    return dataDir.resolve("logs").resolve("qrelease.log");
+    return dataDir.resolve("logs").resolve(storeName() + ".log");
   }
 
   /**
@@ -103,6 +158,7 @@ public record Database(String url, Path file, Path dataDir) {
     properties.put("spring.datasource.username", USER);
     properties.put("spring.datasource.password", PASSWORD);
     properties.put("qrelease.data-dir", dataDir.toString());
+    properties.put("qrelease.store-name", storeName());
     return properties;
   }
 }

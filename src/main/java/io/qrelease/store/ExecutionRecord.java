@@ -10,4 +10,9 @@ import java.time.Instant;
  */
 public record ExecutionRecord(long executionId, String job, String status, long rowsRead, long rowsWritten,
     Instant startedAt, Instant endedAt, String actionId, Long resumedBy) {
+
+  /** Failed or stopped: a run that can be resumed from its last committed chunk, unless a later one carried it on. */
+  public boolean unfinished() {
+    return status.equals("FAILED") || status.equals("STOPPED");
+  }
 }

@@ -90,6 +90,12 @@ public class MailCopyStore {
     this.jdbc = jdbc;
   }
 
+  /** Whether the store holds any copy of the message. */
+  public boolean knows(String networkMessageId) {
+    return !jdbc.queryForList("SELECT 1 FROM mail_copy WHERE network_message_id = ? FETCH FIRST 1 ROWS ONLY",
+        Integer.class, networkMessageId).isEmpty();
+  }
+
   /**
    * Loads a chunk of copies. A chunk of copies the store has never seen (every chunk of a first
    * import) is inserted in one plain batch, without looking its keys up. Otherwise one lookup tells

@@ -148,6 +148,46 @@ class ActionShowFunctionalTest {
   }
 
   @Test
+  void aPrefixOfTheIdThatNoOtherActionSharesNamesTheAction() {
+    // given: a prefix unique among the two actions, and one they share
+    String earlier = bench.query("SELECT action_id FROM email_action WHERE action_id <> ?", action).get(0)
+        .get("action_id").toString();
+    int unique = 1;
+    while (earlier.startsWith(action.substring(0, unique))) {
+      unique++;
+    }
+
+    // when
+    CommandRun full = bench.run("actions", "show", action);
+    CommandRun prefix = bench.run("actions", "show", action.substring(0, Math.max(unique, 4)).toUpperCase());
+    CommandRun shared = bench.run("actions", "show", "");
+
+    // then
+    assertThat(prefix.exitCode()).as(prefix.toString()).isZero();
+    assertThat(prefix.out()).isEqualTo(full.out());
+    Screen.assertRefused(shared);
+  }
+
+  @Test
+  void aPrefixSharedBySeveralActionsIsRefusedAskingForMoreOfTheId() {
+    // given: two actions whose ids start alike
+    for (int i = 1; i <= 2; i++) {
+      bench.execute("INSERT INTO email_action (action_id, job_instance_id, job_execution_id, source, action_type,"
+          + " operator, release_to, status, created_at) VALUES (?, ?, ?, 'CsvImport', 'move-to-inbox', ?, 'row',"
+          + " 'Completed', 0)", "feed0000-0000-4000-8000-00000000000" + i, 1000 + i, 1000 + i, ANALYST);
+    }
+
+    // when
+    CommandRun shared = bench.run("actions", "show", "feed");
+    CommandRun unique = bench.run("actions", "show", "feed0000-0000-4000-8000-000000000002");
+
+    // then
+    Screen.assertRefused(shared);
+    assertThat(shared.err()).isEqualTo("Several actions have ids starting with feed; give more of the id.\n");
+    assertThat(unique.exitCode()).as(unique.toString()).isZero();
+  }
+
+  @Test
   void aResultOrReasonThatDoesNotExistIsRefused() {
     // when
     CommandRun result = bench.run("actions", "show", action, "--result", "Released");

@@ -250,6 +250,35 @@ class ActionsCommandFunctionalTest {
     assertThat(folder.resolve("audit.csv")).doesNotExist();
   }
 
+  @Test
+  void exportCreatesTheFolderItIsToWriteIn() {
+    // given
+    String actionId = release("selection.csv", row(INVOICE, "alice@contoso.com"));
+    Path out = folder.resolve("reports/2026/november/audit.csv");
+
+    // when
+    CommandRun run = bench.run("actions", "export", actionId, "--out", out.toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(out).content().startsWith("ActionId,NetworkMessageId").contains("alice@contoso.com");
+  }
+
+  @Test
+  void exportToAFolderOrBelowAFileIsRefusedInOneLine() {
+    // given
+    String actionId = release("selection.csv", row(INVOICE, "alice@contoso.com"));
+    Path file = bench.write("notes.txt", "a file, not a folder");
+
+    // when
+    CommandRun toFolder = bench.run("actions", "export", actionId, "--out", folder.toString());
+    CommandRun belowFile = bench.run("actions", "export", actionId, "--out", file.resolve("audit.csv").toString());
+
+    // then
+    Screen.assertRefused(toFolder, belowFile);
+    assertThat(toFolder.err()).contains("pass --out a file in a folder you can write to");
+  }
+
   /** Releases a selection as the analyst and returns the action's id. */
   private String release(String name, String... rows) {
     return QuarantinedMail.release(bench, ANALYST, name, rows);

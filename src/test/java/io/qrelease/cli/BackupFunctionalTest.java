@@ -73,7 +73,7 @@ class BackupFunctionalTest {
   @Test
   void aDatabaseThatIsNotEmbeddedIsRefusedInOneLine() {
     // when
-    CommandRun run = CommandRun.of("backup", "--db", "jdbc:postgresql://db.example/qrelease",
+    CommandRun run = CommandRun.of("backup", "--db", "jdbc:hsqldb:hsql://127.0.0.1:1/qrelease",
         "--tenant", bench.folder().resolve("tenant.yml").toString());
 
     // then

@@ -61,7 +61,7 @@ class InputJobFunctionalTest {
     // then: the oldest is released, the failed one kept its two chunks, the newest waits
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
     assertThat(failed.out()).containsSubsequence("hunting-c.csv", "hunting-a.csv", "hunting-b.csv  left for the next run",
-        "1 released now, 0 released earlier, 1 failed, 1 left for the next run; exit 1.");
+        "1 released now, 0 released earlier, 0 without rows, 1 failed, 1 left for the next run; exit 1.");
     assertThat(actions()).containsExactly(
         Map.of("input_file", file("hunting-c.csv"), "status", "Completed", "audited", (long) ROWS_PER_FILE),
         Map.of("input_file", file("hunting-a.csv"), "status", "Failed", "audited", 2_000L));
@@ -72,8 +72,9 @@ class InputJobFunctionalTest {
 
     // then
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-    assertThat(resumed.out()).containsSubsequence("hunting-c.csv  already released", "hunting-a.csv  resuming execution",
-        "hunting-b.csv", "2 released now, 1 released earlier, 0 failed, 0 left for the next run; exit 0.");
+    assertThat(resumed.out()).containsSubsequence("hunting-c.csv  already released", "hunting-a.csv",
+        "Resuming execution ", "failed after 2,000 committed rows: the run goes on from row 2,001.", "hunting-b.csv",
+        "2 released now, 1 released earlier, 0 without rows, 0 failed, 0 left for the next run; exit 0.");
     assertThat(actions()).containsExactly(
         Map.of("input_file", file("hunting-c.csv"), "status", "Completed", "audited", (long) ROWS_PER_FILE),
         Map.of("input_file", file("hunting-a.csv"), "status", "Completed", "audited", (long) ROWS_PER_FILE),
@@ -87,7 +88,8 @@ class InputJobFunctionalTest {
 
     // then
     assertThat(idle.exitCode()).as(idle.toString()).isZero();
-    assertThat(idle.out()).contains("0 released now, 3 released earlier, 0 failed, 0 left for the next run; exit 0.");
+    assertThat(idle.out())
+        .contains("0 released now, 3 released earlier, 0 without rows, 0 failed, 0 left for the next run; exit 0.");
     assertThat(bench.snapshot()).isEqualTo(before);
   }
 

@@ -59,10 +59,10 @@ class PreviewAndEmailEntityFunctionalTest {
     CommandRun after = bench.run(preview);
 
     // then
-    assertThat(before.out()).contains("1 copy would be released");
+    assertThat(before.out()).contains("Its one entity would be released.");
     assertThat(release.exitCode()).as(release.toString()).isZero();
     assertThat(after.exitCode()).as(after.toString()).isZero();
-    assertThat(after.out()).doesNotContain("completed earlier").contains("0 copies would be released")
+    assertThat(after.out()).doesNotContain("completed earlier").contains("None would be released")
         .contains("AlreadyInDestination 1");
     assertThat(bench.count("SELECT COUNT(*) FROM email_action WHERE dry_run")).isEqualTo(2);
   }
@@ -82,9 +82,10 @@ class PreviewAndEmailEntityFunctionalTest {
     CommandRun after = bench.run("run", job.toString(), "--dry-run");
 
     // then
-    assertThat(before.out()).contains("1 copy would be released");
+    assertThat(before.out()).contains("Its one entity would be released.");
     assertThat(after.exitCode()).as(after.toString()).isZero();
-    assertThat(after.out()).doesNotContain("already released").contains("0 copies would be released");
+    assertThat(after.out()).doesNotContain("already released").contains("None would be released")
+        .contains("1 previewed now");
   }
 
   @Test

@@ -72,6 +72,29 @@ class RestartFunctionalTest {
   }
 
   @Test
+  void restartLastResumesTheNewestFailedRunEvenWhenACompletedOneCameAfterIt() throws SQLException {
+    // given: a release that fails, then another that completes
+    Workbench bench = imported(3_000);
+    sql(bench, "CREATE TRIGGER fail_on_chunk_two BEFORE INSERT ON action_audit REFERENCING NEW ROW AS entity"
+        + " FOR EACH ROW WHEN (entity.line_number = 1500) SIGNAL SQLSTATE '45000'");
+    assertThat(bench.run("release", hunting().toString(), "--operator", "analyst@contoso.com").exitCode()).isEqualTo(1);
+    long failed = bench.count("SELECT MAX(job_execution_id) FROM batch_job_execution");
+    sql(bench, "DROP TRIGGER fail_on_chunk_two");
+    Path other = bench.write("other.csv", "NetworkMessageId,RecipientEmailAddress\n" + Campaign.messageId(1)
+        + ",user1@contoso.com\n");
+    assertThat(bench.run("release", other.toString(), "--operator", "analyst@contoso.com").exitCode()).isZero();
+
+    // when
+    CommandRun restart = bench.run("restart", "--last");
+
+    // then
+    assertThat(restart.exitCode()).as(restart.toString()).isZero();
+    assertThat(restart.out()).contains("Resuming execution " + failed + ", which failed after 1,000 committed rows:"
+        + " the run goes on from row 1,001.");
+    assertThat(bench.count("SELECT COUNT(*) FROM email_action WHERE status = 'Completed'")).isEqualTo(2);
+  }
+
+  @Test
   void restartRefusesACompletedRunAnUnknownOneAndAChangedFile() throws Exception {
     // given
     Workbench bench = imported(1_500);
@@ -79,12 +102,15 @@ class RestartFunctionalTest {
     long importId = bench.count("SELECT MIN(job_execution_id) FROM batch_job_execution");
 
     // when
-    CommandRun completed = bench.run("restart", "--last");
+    CommandRun completed = bench.run("restart", Long.toString(importId));
+    CommandRun noneToResume = bench.run("restart", "--last");
     CommandRun unknown = bench.run("restart", "4242");
 
     // then
     assertThat(completed.exitCode()).isEqualTo(2);
     assertThat(completed.err()).contains("COMPLETED, not failed or stopped");
+    assertThat(noneToResume.exitCode()).isEqualTo(2);
+    assertThat(noneToResume.err()).contains("There is no failed or stopped run to resume");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("There is no execution 4242");
 

@@ -64,8 +64,9 @@ public class ImportJobConfiguration {
   }
 
   @Bean
-  public RejectsFile rejectsFile(RejectStore rejects, @Value("${qrelease.data-dir}") Path dataDir) {
-    return new RejectsFile(rejects, dataDir.resolve("rejects"));
+  public RejectsFile rejectsFile(RejectStore rejects, JobRepository jobRepository,
+      @Value("${qrelease.data-dir:data}") Path dataDir, @Value("${qrelease.store-name:qrelease}") String storeName) {
+    return new RejectsFile(rejects, jobRepository, dataDir.resolve("rejects"), storeName);
   }
 
   private static ExportKind kindOf(Path file) {

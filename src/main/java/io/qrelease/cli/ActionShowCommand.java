@@ -55,7 +55,7 @@ class ActionShowCommand implements Callable<Integer> {
   public Integer call() {
     Result onlyResult = Options.choice(Result.class, "--result", result);
     Reason onlyReason = Options.choice(Reason.class, "--reason", reason);
-    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
+    try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
       ActionStore actions = workspace.bean(ActionStore.class);
       ActionRecord action = ActionsCommand.existing(actions, this.actionId);
       String actionId = action.actionId();

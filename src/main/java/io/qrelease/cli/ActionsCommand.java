@@ -61,7 +61,7 @@ class ActionsCommand implements Callable<Integer> {
     Duration age = Options.age("--since", since);
     ActionFilter filter = new ActionFilter(age == null ? null : Instant.now().minus(age),
         Options.choice(ActionStatus.class, "--status", status), Options.choice(Source.class, "--source", source));
-    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
+    try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
       ActionStore actions = workspace.bean(ActionStore.class);
       List<ActionRecord> records = actions.list(filter);
       Map<String, ActionCounts> counts = actions.counts(records.stream().map(ActionRecord::actionId).toList());
@@ -134,7 +134,7 @@ class ActionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      try (Workspace workspace = Workspace.open(store.existingDatabase())) {
+      try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
         ActionStore actions = workspace.bean(ActionStore.class);
         String actionId = existing(actions, this.actionId).actionId();
         createFolder(out);

@@ -34,7 +34,7 @@ class ExecutionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
+    try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
       List<ExecutionRecord> executions = workspace.bean(ExecutionHistory.class).list();
       if (json) {
         try (JsonStream out = JsonStream.to(System.out)) {

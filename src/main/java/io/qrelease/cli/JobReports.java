@@ -60,6 +60,7 @@ final class JobReports {
     if (summaryJson != null) {
       JsonStream.prepareAhead();
     }
+    workspace.serveReads();
     Runs runs = workspace.bean(Runs.class);
     Job job = workspace.bean(jobName, Job.class);
     runs.lastRun(job, parameters).filter(last -> last.getStatus() != BatchStatus.COMPLETED)

@@ -63,7 +63,7 @@ class QuarantineCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new Refusal("--limit " + limit + " shows nothing; give it a positive number of copies.");
     }
-    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
+    try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
       MailCopyStore copies = workspace.bean(MailCopyStore.class);
       AtomicInteger shown = new AtomicInteger();
       if (json) {

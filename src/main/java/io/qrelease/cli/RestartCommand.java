@@ -49,6 +49,7 @@ class RestartCommand implements Callable<Integer> {
       }
       refuseChangedInput(execution);
       JobReports.announceResume(execution);
+      workspace.serveReads();
       return JobReports.print(workspace, runs.restart(execution), store, null);
     }
   }

@@ -4,6 +4,7 @@ import io.qrelease.QreleaseApplication;
 import io.qrelease.jobs.RunningExecution;
 import io.qrelease.jobs.Runs;
 import io.qrelease.store.Database;
+import io.qrelease.store.ReadingServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,11 +17,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The jobs and the store, opened on one database for the length of one command. On the embedded
@@ -35,14 +41,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class Workspace implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
   private static final Duration STOP_PATIENCE = Duration.ofMinutes(2);
 
+  private final Database database;
   private final FileChannel runLock;
   private final ConfigurableApplicationContext context;
+  private ReadingServer readingServer;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread interruption;
 
-  private Workspace(FileChannel runLock, ConfigurableApplicationContext context) {
+  private Workspace(Database database, FileChannel runLock, ConfigurableApplicationContext context) {
+    this.database = database;
     this.runLock = runLock;
     this.context = context;
     this.interruption = new Thread(this::stopRunningJobs, "qrelease-interruption");
@@ -59,10 +69,9 @@ final class Workspace implements AutoCloseable {
             .main(QreleaseApplication.class)
             .web(WebApplicationType.NONE)
             .registerShutdownHook(false)
-            .properties(database.springProperties())
-            .run();
+            .run(asArguments(database.springProperties()));
       }
-      Workspace workspace = new Workspace(runLock, context);
+      Workspace workspace = new Workspace(database, runLock, context);
       if (runLock != null) {
         workspace.bean(Runs.class).recoverDeadRuns();
         workspace.bean(RunningExecution.class).tell(execution -> note(runLock, execution + ", in " + holder()));
@@ -75,6 +84,50 @@ final class Workspace implements AutoCloseable {
         throw inUse(database, "", e);
       }
       throw e;
+    }
+  }
+
+  /** Given as command-line arguments, settings outrank application.properties; defaults would not. */
+  private static String[] asArguments(Map<String, Object> properties) {
+    return properties.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+        .toArray(String[]::new);
+  }
+
+  /**
+   * The store for a command that only reads: while a run holds the embedded database, read through
+   * that run, which serves what it has committed; otherwise opened as every command opens it.
+   */
+  static Workspace openForReading(Database database) {
+    try {
+      return open(database);
+    } catch (InUse held) {
+      Optional<Database> served = database.servedForReading();
+      if (served.isEmpty()) {
+        throw held;
+      }
+      try {
+        return open(served.get());
+      } catch (RuntimeException unreachable) {
+        // A run killed before it could take its account back leaves one that leads nowhere.
+        LOG.info("Could not read the database through the run that holds it", unreachable);
+        throw held;
+      }
+    }
+  }
+
+  /**
+   * Serves this run's database to commands that only read, for as long as the run holds it. Only the
+   * holder of the embedded database's lock serves it, once.
+   */
+  void serveReads() {
+    if (runLock != null && readingServer == null) {
+      try {
+        readingServer = ReadingServer.start(database.embeddedFile().orElseThrow(), database.url(),
+            bean(JdbcTemplate.class));
+      } catch (RuntimeException e) {
+        // A courtesy to other terminals: the run goes on without it, and they are told the database is in use.
+        LOG.warn("Commands that only read cannot read the database while this run holds it", e);
+      }
     }
   }
 
@@ -102,9 +155,16 @@ final class Workspace implements AutoCloseable {
     }
   }
 
+  /** The refusal of a database another process holds, which a command that only reads may get around. */
+  private static final class InUse extends Refusal {
+    InUse(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** @param holder what the other run wrote into the lock file, or "" when unknown */
-  private static Refusal inUse(Database database, String holder, Throwable cause) {
-    return new Refusal("The database " + database.name() + " is in use by another qrelease run"
+  private static InUse inUse(Database database, String holder, Throwable cause) {
+    return new InUse("The database " + database.name() + " is in use by another qrelease run"
         + (holder.isBlank() ? "" : " (" + holder + ")")
         + "; wait for it to finish, or pass --db to use another database.", cause);
   }
@@ -176,6 +236,9 @@ final class Workspace implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (readingServer != null) {
+        readingServer.close();
+      }
       context.close();
     } finally {
       if (runLock != null) {

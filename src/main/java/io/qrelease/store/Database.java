@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * shutdown when the last connection closes so the next start need not replay the log.
  *
  * @param file the embedded database's files, without extension; null for a server database
+ * @param reader the account of a command reading the embedded database through the run that holds it,
+ *     which opens no files of its own; null for the database's own account
  */
-public record Database(String url, Path file, Path dataDir) {
+public record Database(String url, Path file, Path dataDir, ReadingServer.Account reader) {
 
   public static final String DEFAULT_URL = "jdbc:hsqldb:file:./data/qrelease";
   private static final String HSQLDB_FILE = "jdbc:hsqldb:file:";
@@ -50,7 +52,7 @@ public record Database(String url, Path file, Path dataDir) {
   private static Database of(String url, String origin) {
     refuseUnusable(url, origin);
     if (!url.startsWith(HSQLDB_FILE)) {
-      return new Database(url, null, Path.of("data"));
+      return new Database(url, null, Path.of("data"), null);
     }
     Path file = Path.of(url.split(";")[0].substring(HSQLDB_FILE.length())).toAbsolutePath().normalize();
     StringBuilder complete = new StringBuilder(url);
@@ -59,11 +61,20 @@ public record Database(String url, Path file, Path dataDir) {
         complete.append(';').append(key).append('=').append(value);
       }
     });
-    return new Database(complete.toString(), file, file.getParent());
+    return new Database(complete.toString(), file, file.getParent(), null);
+  }
+
+  /**
+   * The embedded database as the run that holds it serves it to commands that only read, if one
+   * does: the same store, its files and logs where they are, through that run's server on loopback.
+   */
+  public Optional<Database> servedForReading() {
+    return embeddedFile().flatMap(ReadingServer::account)
+        .map(account -> new Database(account.url(), file, dataDir, account));
   }
 
   public Optional<Path> embeddedFile() {
-    return Optional.ofNullable(file);
+    return Optional.ofNullable(reader == null ? file : null);
   }
 
   /**
@@ -105,6 +116,11 @@ public record Database(String url, Path file, Path dataDir) {
     return file == null ? "qrelease" : file.getFileName().toString();
   }
 
+  /** A database read through the run that holds it, which commands may read and not change. */
+  public boolean readOnly() {
+    return reader != null;
+  }
+
   /** Whether there is a database to read: a server is taken to have one, an embedded database has its files. */
   public boolean exists() {
     return file == null || Files.exists(file.resolveSibling(file.getFileName() + ".properties"))
@@ -123,7 +139,7 @@ public record Database(String url, Path file, Path dataDir) {
    * for each flush. A server database is left to the pool, and so is reporting a failure to open.
    */
   public Ahead openAhead() {
-    if (file == null) {
+    if (embeddedFile().isEmpty()) {
       return new Ahead(CompletableFuture.completedFuture(null));
     }
     CompletableFuture<Connection> opening = new CompletableFuture<>();
@@ -152,11 +168,21 @@ public record Database(String url, Path file, Path dataDir) {
     }
   }
 
+  /**
+   * The application's settings for this database, which take precedence over application.properties:
+   * a reader must not run the schema scripts it runs.
+   */
   public Map<String, Object> springProperties() {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.datasource.url", url);
-    properties.put("spring.datasource.username", USER);
-    properties.put("spring.datasource.password", PASSWORD);
+    properties.put("spring.datasource.username", reader == null ? USER : reader.user());
+    properties.put("spring.datasource.password", reader == null ? PASSWORD : reader.password());
+    if (reader != null) {
+      // The tables are there, and the reader's account could not create them.
+      properties.put("spring.sql.init.mode", "never");
+      properties.put("spring.batch.jdbc.initialize-schema", "never");
+      properties.put("qrelease.read-only", "true");
+    }
     properties.put("qrelease.data-dir", dataDir.toString());
     properties.put("qrelease.store-name", storeName());
     return properties;

@@ -36,8 +36,10 @@ public class DatabaseShutdown implements DisposableBean {
 
   @Override
   public void destroy() {
-    String product = jdbc.execute((Connection connection) -> connection.getMetaData().getDatabaseProductName());
-    if (product != null && product.startsWith("HSQL")) {
+    // Only a database in this process's files is this process's to shut down: an HSQLDB server, or the run
+    // whose database a reading command reads through it, goes on serving others.
+    String url = jdbc.execute((Connection connection) -> connection.getMetaData().getURL());
+    if (url != null && url.startsWith("jdbc:hsqldb:file:")) {
       awaitQueuedCheckpoint();
       jdbc.execute("SHUTDOWN");
     }

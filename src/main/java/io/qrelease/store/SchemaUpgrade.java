@@ -2,6 +2,7 @@ package io.qrelease.store;
 
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,19 @@ import org.springframework.stereotype.Component;
 public class SchemaUpgrade implements InitializingBean {
 
   private final JdbcTemplate jdbc;
+  /** Reading through the run that holds the database, which has upgraded it, with an account that could not. */
+  private final boolean readOnly;
 
-  public SchemaUpgrade(JdbcTemplate jdbc) {
+  public SchemaUpgrade(JdbcTemplate jdbc, @Value("${qrelease.read-only:false}") boolean readOnly) {
     this.jdbc = jdbc;
+    this.readOnly = readOnly;
   }
 
   @Override
   public void afterPropertiesSet() {
+    if (readOnly) {
+      return;
+    }
     addMissingColumn("EMAIL_ACTION", "DRY_RUN", "BOOLEAN DEFAULT FALSE NOT NULL");
     addMissingColumn("EMAIL_ACTION", "ENTITIES", "BIGINT DEFAULT 0 NOT NULL");
     List.of(new InstantColumn("MAIL_COPY", "RECEIVED_AT", false), new InstantColumn("MAIL_COPY", "EXPIRES_AT", false),

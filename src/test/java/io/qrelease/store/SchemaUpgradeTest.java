@@ -105,7 +105,7 @@ class SchemaUpgradeTest {
 
   private void upgrade() {
     scratch.createSchema();
-    new SchemaUpgrade(jdbc).afterPropertiesSet();
+    new SchemaUpgrade(jdbc, false).afterPropertiesSet();
   }
 
   private void assertInstantsIntact() {

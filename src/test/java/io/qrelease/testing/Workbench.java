@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * A scratch installation for a functional test: an HSQLDB file database and a tenant file in a
@@ -73,12 +76,19 @@ public final class Workbench {
     return CommandRun.of(all);
   }
 
-  /** Rows of a query, each as column label to value, read while no command holds the database. */
+  /** Creates the store's tables and Spring Batch's, as the first command on a new database does, and nothing else. */
+  public void createEmptyStore() {
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(dbUrl() + ";shutdown=true", "SA", "");
+    new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-hsqldb.sql"),
+        new ClassPathResource("io/qrelease/store/schema-hsqldb.sql")).execute(dataSource);
+  }
+
   /** An instant as the store keeps it in a column: microseconds since the epoch. */
   public static Instant storedInstant(Object micros) {
     return Instant.EPOCH.plus(((Number) micros).longValue(), ChronoUnit.MICROS);
   }
 
+  /** Rows of a query, each as column label to value, read while no command holds the database. */
   public List<Map<String, Object>> query(String sql, Object... parameters) {
     try (Connection connection = DriverManager.getConnection(dbUrl() + ";shutdown=true", "SA", "");
          var statement = connection.prepareStatement(sql)) {

@@ -45,7 +45,8 @@ class ReleaseResumeFunctionalTest {
 
     // then: two chunks committed, nothing of the third
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-    assertThat(failed.err()).contains("run the same command again, or ./run.sh restart 1, to resume");
+    assertThat(failed.err()).contains("run the same command again, or ./run.sh restart 1 --db " + faulty.dbUrl()
+        + " --tenant " + faulty.folder().resolve("tenant.yml") + ", to resume");
     assertThat(faulty.count("SELECT COUNT(*) FROM action_audit")).isEqualTo(2_000);
     assertThat(faulty.query("SELECT status FROM email_action").get(0)).containsEntry("status", "Failed");
 

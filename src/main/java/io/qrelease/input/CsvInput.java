@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Streams a CSV export record by record in constant memory, following SPEC §3: RFC 4180 quoting,
  * UTF-8 with or without a byte order mark, CRLF or LF, a leading PowerShell {@code #TYPE} line and
- * blank lines skipped.
+ * blank lines skipped. Fields are separated by commas, semicolons or tabs, as told by the header
+ * or by an Excel {@code sep=} line before it (see {@link Delimiter}), which is skipped too.
  *
  * <p>Bytes that are not valid UTF-8 in data rows become U+FFFD instead of failing the run: the
  * identifiers qrelease acts on (message ids, addresses) are ASCII, so a damaged row is rejected by
@@ -33,24 +34,28 @@ public final class CsvInput implements AutoCloseable {
 
   static final int MAX_LINES_PER_RECORD = 1000;
   private static final int BUFFER_CHARS = 1 << 16;
-  private static final String POWERSHELL_TYPE_LINE = "#TYPE";
+  static final String POWERSHELL_TYPE_LINE = "#TYPE";
 
   private final String fileName;
   private final CSVReader reader;
+  /** Kept for a resumed read, which starts past the lines it is decided from. */
+  private final char delimiter;
   private final Header header;
   /** Lines skipped before the reader started, for a resumed read. */
   private final long linesBefore;
 
-  private CsvInput(String fileName, CSVReader reader) throws IOException {
+  private CsvInput(String fileName, BufferedReader text) throws IOException {
     this.fileName = fileName;
-    this.reader = reader;
+    this.delimiter = Delimiter.of(text);
+    this.reader = csv(text, delimiter);
     this.linesBefore = 0;
     this.header = readHeader();
   }
 
-  private CsvInput(String fileName, CSVReader reader, Header header, long linesBefore) {
+  private CsvInput(String fileName, BufferedReader text, char delimiter, Header header, long linesBefore) {
     this.fileName = fileName;
-    this.reader = reader;
+    this.delimiter = delimiter;
+    this.reader = csv(text, delimiter);
     this.header = header;
     this.linesBefore = linesBefore;
   }
@@ -70,7 +75,7 @@ public final class CsvInput implements AutoCloseable {
   /** Reads the CSV from a stream (closed with this input) up to and including its header row. */
   public static CsvInput open(InputStream bytes, String fileName) throws IOException {
     try {
-      return new CsvInput(fileName, csv(utf8(bytes, fileName), fileName));
+      return new CsvInput(fileName, lengthLimited(utf8(bytes, fileName), fileName));
     } catch (IOException | RuntimeException e) {
       bytes.close();
       throw e;
@@ -81,26 +86,33 @@ public final class CsvInput implements AutoCloseable {
    * Opens the file to read on from a record boundary a previous read reached after consuming
    * {@code linesRead} physical lines: the header is read again, the lines up to there are skipped
    * as bytes without being parsed, so resuming near the end of a large file costs almost nothing.
+   * The lines skipped include a {@code sep=} line, as they include a {@code #TYPE} line.
    */
   public static CsvInput resume(Path file, long linesRead) throws IOException {
+    char delimiter;
     Header header;
     try (CsvInput start = open(file)) {
+      delimiter = start.delimiter;
       header = start.header();
     }
     InputStream rest = LineSkip.past(Files.newInputStream(file), linesRead);
     try {
       String fileName = file.getFileName().toString();
-      return new CsvInput(fileName, csv(new InputStreamReader(rest, StandardCharsets.UTF_8), fileName), header,
-          linesRead);
+      return new CsvInput(fileName, lengthLimited(new InputStreamReader(rest, StandardCharsets.UTF_8), fileName),
+          delimiter, header, linesRead);
     } catch (RuntimeException e) {
       rest.close();
       throw e;
     }
   }
 
-  private static CSVReader csv(Reader text, String fileName) {
-    return new CSVReaderBuilder(new BufferedReader(new RecordLengthLimit(text, fileName), BUFFER_CHARS))
-        .withCSVParser(new OnePassParser())
+  private static BufferedReader lengthLimited(Reader text, String fileName) {
+    return new BufferedReader(new RecordLengthLimit(text, fileName), BUFFER_CHARS);
+  }
+
+  private static CSVReader csv(BufferedReader text, char delimiter) {
+    return new CSVReaderBuilder(text)
+        .withCSVParser(new OnePassParser(delimiter))
         .withVerifyReader(false)
         .withMultilineLimit(MAX_LINES_PER_RECORD)
         .build();
@@ -136,7 +148,7 @@ public final class CsvInput implements AutoCloseable {
 
   private Header readHeader() throws IOException {
     String[] cells = nextNonBlank();
-    if (cells != null && cells[0].startsWith(POWERSHELL_TYPE_LINE)) {
+    while (cells != null && (cells[0].startsWith(POWERSHELL_TYPE_LINE) || Delimiter.isHint(cells))) {
       cells = nextNonBlank();
     }
     if (cells == null) {

@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The header row: which column index holds which {@link Column}. Names are matched
@@ -69,16 +71,37 @@ public final class Header {
 
   /**
    * Refuses a file that lacks one of the columns a use needs, naming the first missing one with
-   * every spelling that would do, so the user can fix the export in one go.
+   * every spelling that would do, so the user can fix the export in one go; and what separates
+   * its columns, when that is why they could not be told apart.
    */
   public void require(String fileName, Column... columns) {
     for (Column column : columns) {
       if (!has(column)) {
-        throw new InputRefusedException(
-            fileName + " has no " + column.label() + " column (" + column.aliasList()
-                + "); export it again with that column.");
+        String missing = fileName + " has no " + column.label() + " column (" + column.aliasList() + ")";
+        OptionalInt delimiter = unreadDelimiter();
+        throw new InputRefusedException(delimiter.isEmpty()
+            ? missing + "; export it again with that column."
+            : missing + ": its columns seem separated by '" + (char) delimiter.getAsInt()
+                + "'; save the file separated by commas, semicolons or tabs and run again.");
       }
     }
+  }
+
+  /**
+   * The character joining known column names in a header read as one column: a file separated by
+   * something other than a comma, a semicolon or a tab.
+   */
+  private OptionalInt unreadDelimiter() {
+    if (names.size() != 1) {
+      return OptionalInt.empty();
+    }
+    String name = names.get(0);
+    return name.chars()
+        .filter(c -> !Character.isLetterOrDigit(c))
+        .filter(c -> Arrays.stream(name.split(Pattern.quote(Character.toString(c))))
+            .filter(part -> COLUMNS_BY_KEY.containsKey(key(part)))
+            .count() > 1)
+        .findFirst();
   }
 
   /** Whether the file spells a column exactly this way (modulo case and punctuation). */

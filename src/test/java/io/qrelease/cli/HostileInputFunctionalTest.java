@@ -74,10 +74,13 @@ class HostileInputFunctionalTest {
             INVALID_ROWS, INVALID_ROWS, "its quotes happen to balance, and no noise row names a message and a recipient"),
         new Hostile("unbalanced quote mid-file", text(HEADER + "\"" + INVOICE + ",alice@contoso.com\n" + GOOD_ROWS.repeat(600)),
             REFUSED, REFUSED, "a quote opened on line 2 swallows the rest"),
-        new Hostile("semicolon delimiter", text(HEADER.replace(',', ';') + GOOD_ROWS.replace(',', ';')),
-            REFUSED, REFUSED, "no message column"),
+        new Hostile("semicolon delimiter", text(HEADER.replace(',', ';') + GOOD_ROWS.replace(',', ';')
+            .replace("bob@contoso.com;carol@contoso.com", "\"bob@contoso.com;carol@contoso.com\"")),
+            FINE, FINE, "the file is fine: a spreadsheet's list separator, with the recipients cell quoted"),
         new Hostile("tab delimiter", text(HEADER.replace(',', '\t') + GOOD_ROWS.replace(',', '\t')),
-            REFUSED, REFUSED, "no message column"),
+            FINE, FINE, "the file is fine: tab-separated text"),
+        new Hostile("pipe delimiter", text(HEADER.replace(',', '|') + GOOD_ROWS.replace(',', '|')),
+            REFUSED, REFUSED, "its header reads as one column, so there is no message column"),
         new Hostile("huge line", text(HEADER + GOOD_ROWS + row(INVOICE, "alice@contoso.com", "x".repeat(3 << 20))),
             REFUSED, REFUSED, "a line longer than any export writes"),
         new Hostile("huge quoted field over many lines", text(HEADER + GOOD_ROWS

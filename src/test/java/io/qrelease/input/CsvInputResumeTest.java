@@ -9,25 +9,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvInputResumeTest {
 
   @TempDir
   Path folder;
 
-  @Test
-  void resumingAfterEachRecordGivesTheSameRecordsAndLineNumbersAsReadingOnFromThere() throws IOException {
-    // given: a BOM, a #TYPE line, CRLF, blank lines and a quoted field spanning lines
+  static Stream<Arguments> exports() {
+    return Stream.of(
+        Arguments.of("comma-separated after a #TYPE line", "#TYPE Deserialized.QuarantineMessage", ','),
+        Arguments.of("semicolon-separated after a sep line", "sep=;", ';'));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exports")
+  void resumingAfterEachRecordGivesTheSameRecordsAndLineNumbersAsReadingOnFromThere(String export, String firstLine,
+      char delimiter) throws IOException {
+    // given: a BOM, a first line to skip, CRLF, blank lines and a quoted field spanning lines with
+    // the delimiter inside
     Path file = folder.resolve("export.csv");
-    Files.write(file, ("\uFEFF#TYPE Deserialized.QuarantineMessage\r\n"
+    Files.write(file, ("\uFEFF" + firstLine + "\r\n"
         + "NetworkMessageId,RecipientEmailAddress,Subject\r\n"
         + "11111111-1111-1111-1111-111111111111,alice@contoso.com,\"one\r\ntwo, three\"\r\n"
         + "\r\n"
         + "22222222-2222-2222-2222-222222222222,bob@contoso.com,plain\r\n"
         + "33333333-3333-3333-3333-333333333333,carol@contoso.com,\"quoted \"\"word\"\"\"\r\n"
-        + "44444444-4444-4444-4444-444444444444,dave@contoso.com,last\r\n").getBytes(StandardCharsets.UTF_8));
+        + "44444444-4444-4444-4444-444444444444,dave@contoso.com,last\r\n")
+        .replace(',', delimiter).getBytes(StandardCharsets.UTF_8));
     List<String> all = new ArrayList<>();
     List<Long> linesAfter = new ArrayList<>();
     try (CsvInput input = CsvInput.open(file)) {
@@ -36,6 +49,11 @@ class CsvInputResumeTest {
         linesAfter.add(input.linesRead());
       }
     }
+    assertThat(all).containsExactly(
+        "3:[11111111-1111-1111-1111-111111111111, alice@contoso.com, one\ntwo" + delimiter + " three]",
+        "6:[22222222-2222-2222-2222-222222222222, bob@contoso.com, plain]",
+        "7:[33333333-3333-3333-3333-333333333333, carol@contoso.com, quoted \"word\"]",
+        "8:[44444444-4444-4444-4444-444444444444, dave@contoso.com, last]");
 
     for (int done = 1; done <= all.size(); done++) {
       // when

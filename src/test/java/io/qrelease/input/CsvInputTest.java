@@ -81,6 +81,94 @@ class CsvInputTest {
   }
 
   @Test
+  void aSemicolonSeparatedExportIsReadLikeACommaSeparatedOne() throws IOException {
+    Path comma = write("comma.csv", "NetworkMessageId,RecipientEmailAddress,Subject\r\n"
+        + "m1,a@contoso.com,\"Invoice; November, overdue\"\r\n"
+        + "m2,b@contoso.com,\"Confirm your \"\"Woodgrove\"\" payee\"\r\n"
+        + "m3,c@contoso.com,\"Team offsite\r\nagenda\"\r\n"
+        + "\r\n"
+        + "m4,d@contoso.com,plain\r\n");
+    Path semicolon = write("semicolon.csv", "NetworkMessageId;RecipientEmailAddress;Subject\r\n"
+        + "m1;a@contoso.com;\"Invoice; November, overdue\"\r\n"
+        + "m2;b@contoso.com;\"Confirm your \"\"Woodgrove\"\" payee\"\r\n"
+        + "m3;c@contoso.com;\"Team offsite\r\nagenda\"\r\n"
+        + ";;\r\n"
+        + "m4;d@contoso.com;plain\r\n");
+
+    assertThat(records(semicolon)).isEqualTo(records(comma)).hasSize(1 + 4);
+  }
+
+  @Test
+  void aTabSeparatedExportIsRead() throws IOException {
+    Path file = write("NetworkMessageId\tRecipientEmailAddress\tSubject\n"
+        + "m1\ta@contoso.com\tInvoice, November; overdue\n"
+        + "m2\tb@contoso.com\t\"a\ttab\"\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      assertThat(rows(input)).extracting(row -> List.of(row.cells())).containsExactly(
+          List.of("m1", "a@contoso.com", "Invoice, November; overdue"),
+          List.of("m2", "b@contoso.com", "a\ttab"));
+    }
+  }
+
+  @Test
+  void excelSepLineNamesTheDelimiterAndCountsAsLineOne() throws IOException {
+    Path file = write("sep=;\r\nNetworkMessageId;RecipientEmailAddress;Subject\r\nm1;a@contoso.com;Invoice, November\r\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      assertThat(input.header().names()).containsExactly("NetworkMessageId", "RecipientEmailAddress", "Subject");
+      CsvRow row = input.next();
+      assertThat(row.lineNumber()).isEqualTo(3);
+      assertThat(row.cells()).containsExactly("m1", "a@contoso.com", "Invoice, November");
+    }
+  }
+
+  @Test
+  void byteOrderMarkThenSepLineThenAHeaderOfQuotedNames() throws IOException {
+    Path file = write("\uFEFFsep=;\r\n\"Identity\";\"RecipientAddress\"\r\n\"g1\\g2\";\"a@contoso.com\"\r\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      assertThat(input.header().names()).containsExactly("Identity", "RecipientAddress");
+      CsvRow row = input.next();
+      assertThat(row.lineNumber()).isEqualTo(3);
+      assertThat(input.header().value(row, Column.MESSAGE)).isEqualTo("g1\\g2");
+    }
+  }
+
+  @Test
+  void sepLineOverridesWhatTheHeaderWouldSuggest() throws IOException {
+    Path file = write("sep=,\nNetworkMessageId,Recipient;Email;Address\nm1,a@contoso.com\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      assertThat(input.header().names()).containsExactly("NetworkMessageId", "Recipient;Email;Address");
+    }
+  }
+
+  @Test
+  void severalRecipientsInAQuotedCellOfASemicolonSeparatedExportStaySeveralRecipients() throws IOException {
+    Path file = write("Identity;RecipientAddress;Subject\n\"g1\\g2\";\"alice@contoso.com;Bob@contoso.com\";Hello\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      CsvRow row = input.next();
+      assertThat(Cells.recipients(input.header().value(row, Column.RECIPIENT)))
+          .containsExactly("alice@contoso.com", "bob@contoso.com");
+      assertThat(input.header().value(row, Column.SUBJECT)).isEqualTo("Hello");
+    }
+  }
+
+  @Test
+  void headerReadAsOneColumnOfSeveralNamesIsRefusedNamingWhatSeparatesThem() throws IOException {
+    Path file = write("NetworkMessageId|RecipientEmailAddress|Subject\nm1|a@contoso.com|Hi\n");
+
+    try (CsvInput input = CsvInput.open(file)) {
+      assertThatThrownBy(() -> input.header().require("input.csv", Column.MESSAGE, Column.RECIPIENT))
+          .isInstanceOf(InputRefusedException.class)
+          .hasMessage("input.csv has no message column (NetworkMessageId, Network message ID or Identity): its"
+              + " columns seem separated by '|'; save the file separated by commas, semicolons or tabs and run again.");
+    }
+  }
+
+  @Test
   void blankLinesAndEmptySpreadsheetRowsAreSkippedAnywhere() throws IOException {
     Path file =
         write(
@@ -255,7 +343,23 @@ class CsvInputTest {
   }
 
   private Path write(String content) throws IOException {
-    return Files.writeString(dir.resolve("input.csv"), content, StandardCharsets.UTF_8);
+    return write("input.csv", content);
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  /** The header, then each record with its line number, as read through. */
+  private static List<String> records(Path file) throws IOException {
+    try (CsvInput input = CsvInput.open(file)) {
+      List<String> records = new ArrayList<>();
+      records.add(input.header().names().toString());
+      for (CsvRow row : rows(input)) {
+        records.add(row.lineNumber() + ":" + List.of(row.cells()));
+      }
+      return records;
+    }
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -3,17 +3,24 @@ package io.qrelease.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.opencsv.RFC4180Parser;
+import com.opencsv.RFC4180ParserBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OnePassParserTest {
 
-  private static final String[] PIECES = {"a", "b c", " ", ",", "\"", "\"\"", "x@contoso.com", "Invoice 7", ""};
+  /** Every delimiter: in a line split on one of them, the others are ordinary characters. */
+  private static final String[] PIECES = {"a", "b c", " ", ",", ";", "\t", "\"", "\"\"", "x@contoso.com", "Invoice 7",
+      ""};
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
@@ -27,27 +34,38 @@ class OnePassParserTest {
       "Invoice 0, overdue"  | Invoice 0, overdue
       """)
   void splitsALineOfWholeFieldsInOnePass(String line, String cells) {
-    assertThat(OnePassParser.wholeFields(line)).containsExactly(cells.split(";", -1));
+    assertThat(OnePassParser.wholeFields(line, ',')).containsExactly(cells.split(";", -1));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      "a";b                 | a/b
+      a;"b; c"              | a/b; c
+      "a, b";"c"            | a, b/c
+      "";x;""               | /x/
+      """)
+  void splitsASemicolonSeparatedLineOfWholeFieldsInOnePass(String line, String cells) {
+    assertThat(OnePassParser.wholeFields(line, ';')).containsExactly(cells.split("/", -1));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"no quotes at all", "\"opens a field that goes on", "\"a\"\"b\"", "\"a\" ,b", "a\"b,c",
       " \"a\",b", "\"a\"b,c", "x,\"", "x,\"a\"\""})
   void leavesEveryOtherLineToTheRfc4180Parser(String line) {
-    assertThat(OnePassParser.wholeFields(line)).isNull();
+    assertThat(OnePassParser.wholeFields(line, ',')).isNull();
   }
 
-  @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5})
-  void givesTheCellsAndThePendingRecordsOfTheRfc4180ParserLineByLine(long seed) throws IOException {
-    // given: lines made of every kind of field, quote and separator, some of them opening a
+  @ParameterizedTest(name = "delimiter {0}, seed {1}")
+  @MethodSource("delimitersAndSeeds")
+  void givesTheCellsAndThePendingRecordsOfTheRfc4180ParserLineByLine(String delimiter, long seed) throws IOException {
+    // given: lines made of every kind of field, quote and delimiter, some of them opening a
     // record that goes on over the next lines
     Random random = new Random(seed);
-    OnePassParser onePass = new OnePassParser();
-    RFC4180Parser rfc4180 = new RFC4180Parser();
+    OnePassParser onePass = new OnePassParser(delimiter.charAt(0));
+    RFC4180Parser rfc4180 = new RFC4180ParserBuilder().withSeparator(delimiter.charAt(0)).build();
 
     for (int i = 0; i < 20_000; i++) {
-      String line = line(random);
+      String line = line(random, delimiter);
 
       // when
       String[] expected = rfc4180.parseLineMulti(line);
@@ -60,7 +78,12 @@ class OnePassParserTest {
     }
   }
 
-  private static String line(Random random) {
+  static Stream<Arguments> delimitersAndSeeds() {
+    return Stream.of(",", ";", "\t").flatMap(delimiter -> LongStream.rangeClosed(1, 5)
+        .mapToObj(seed -> Arguments.of(delimiter, seed)));
+  }
+
+  private static String line(Random random, String delimiter) {
     List<String> fields = new ArrayList<>();
     int count = 1 + random.nextInt(6);
     for (int f = 0; f < count; f++) {
@@ -69,12 +92,12 @@ class OnePassParserTest {
       for (int p = 0; p < pieces; p++) {
         String piece = PIECES[random.nextInt(PIECES.length)];
         // Most exports quote whole fields; keep those common so both paths get exercised.
-        field.append(random.nextInt(3) == 0 ? piece : piece.replace("\"", "").replace(",", ""));
+        field.append(random.nextInt(3) == 0 ? piece : piece.replace("\"", "").replace(delimiter, ""));
       }
       boolean quoted = random.nextBoolean();
       fields.add(quoted ? "\"" + field.toString().replace("\"", random.nextInt(4) == 0 ? "\"" : "\"\"") + "\""
           : field.toString());
     }
-    return String.join(",", fields);
+    return String.join(delimiter, fields);
   }
 }

@@ -7,6 +7,8 @@ import io.qrelease.domain.Operator;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Role;
+import io.qrelease.domain.RowCount;
+import io.qrelease.domain.TimeSpan;
 import io.qrelease.input.Cells;
 import io.qrelease.tenant.Tenant;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -61,7 +61,6 @@ public final class JobFile {
   /** What Spring Batch can store of one job parameter. */
   private static final int MAX_PARAMETER_LENGTH = 2500;
   private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
-  private static final Pattern SPAN = Pattern.compile("([0-9]+)\\s*(m|h|d|w)");
 
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
@@ -110,7 +109,7 @@ public final class JobFile {
     ActionType action = value(keys, "action", text -> ActionType.fromOption(text)).orElse(ActionType.MoveToInbox);
     ReleaseTarget releaseTo = value(keys, "releaseTo", JobFile::releaseTarget).orElse(new ReleaseTarget.RowRecipient());
     CronSchedule schedule = value(keys, "schedule", CronSchedule::parse).orElse(null);
-    long maxRows = value(keys, "maxRows", JobFile::positiveNumber).orElse(JobDefinition.DEFAULT_MAX_ROWS);
+    long maxRows = value(keys, "maxRows", RowCount::parse).orElse(JobDefinition.DEFAULT_MAX_ROWS);
     boolean dryRun = value(keys, "dryRun", JobFile::bool).orElse(false);
     String name = text(keys, "name", "a name", text -> !text.isBlank() && text.length() <= 256)
         .orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
@@ -218,7 +217,7 @@ public final class JobFile {
         list(keys, "recipients", text -> matching(text, EntityKey.isAddress(text) || DOMAIN.matcher(text).matches(),
             "an address or a domain")),
         list(keys, "subjectContains", text -> text.toLowerCase(Locale.ROOT)),
-        value(keys, "receivedWithin", JobFile::span).orElse(null));
+        value(keys, "receivedWithin", TimeSpan::parse).orElse(null));
     // A misspelt key or value leaves the filter short of what was meant; saying so once is enough.
     if (!filter.namesWhat() && problems.size() == problemsBefore) {
       problem(node, "the rule's filter names no senders, recipients, subjects or quarantine types, so it would select"
@@ -284,34 +283,11 @@ public final class JobFile {
     }
   }
 
-  private static long positiveNumber(String text) {
-    String digits = text.trim().replace("_", "");
-    if (!digits.matches("[0-9]{1,18}") || Long.parseLong(digits) == 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a positive whole number");
-    }
-    return Long.parseLong(digits);
-  }
-
   private static boolean bool(String text) {
     if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
       throw new IllegalArgumentException("'" + text + "' is not true or false");
     }
     return Boolean.parseBoolean(text.trim());
-  }
-
-  /** 90m, 24h, 7d, 2w. */
-  static Duration span(String text) {
-    Matcher span = SPAN.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!span.matches() || Long.parseLong(span.group(1)) == 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a time span such as 90m, 24h, 7d or 2w");
-    }
-    long amount = Long.parseLong(span.group(1));
-    return switch (span.group(2)) {
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      case "d" -> Duration.ofDays(amount);
-      default -> Duration.ofDays(7 * amount);
-    };
   }
 
   /** Parsers' messages name the value; a job file's reader also needs to be told what to do. */

@@ -90,7 +90,8 @@ class ValidateCommandFunctionalTest {
     assertThat(run.err().lines().toList()).as(run.toString()).containsExactly(
         job + ":1: operator intern@contoso.com is not in the tenant file; add them there or name another operator.",
         job + ":2: action: Unknown action 'relase': use one of move-to-inbox, release.",
-        job + ":3: maxRows: 'lots' is not a positive whole number; correct the value.",
+        job + ":3: maxRows: 'lots' is not a positive number of rows such as 50000, 50_000, 50,000, 50k or 1m;"
+            + " correct the value.",
         job + ":5: receivedWithin: 'a week' is not a time span such as 90m, 24h, 7d or 2w; correct the value.",
         "4 problems; fix the job file and validate it again.");
   }

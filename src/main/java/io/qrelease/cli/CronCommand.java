@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.jobs.ExitCode;
 import io.qrelease.schedule.JobDefinition;
 import io.qrelease.schedule.JobFile;
 import io.qrelease.schedule.JobFileException;
@@ -35,12 +36,20 @@ class CronCommand implements Callable<Integer> {
     Path project = Path.of("").toAbsolutePath();
     Tenant tenant = store.loadTenant();
     List<JobDefinition> jobs = new ArrayList<>();
+    int broken = 0;
     for (Path file : jobFiles()) {
       try {
         jobs.add(JobFile.load(file, tenant, false));
       } catch (JobFileException e) {
-        throw new Refusal(e.getMessage() + "; fix it (./run.sh validate " + file + ") before scheduling the jobs.", e);
+        e.problems().forEach(problem -> System.err.println(problem.describe(file)));
+        broken++;
       }
+    }
+    if (broken > 0) {
+      // A crontab without the broken jobs would drop them from the schedule without a word.
+      System.err.println(broken + (broken == 1 ? " job file has problems; fix it" : " job files have problems; fix them")
+          + " before scheduling the jobs (./run.sh validate FILE checks one file).");
+      return ExitCode.REFUSED.code();
     }
     System.out.println("# qrelease: the scheduled jobs of " + project.resolve(folder).normalize()
         + ", in this machine's time zone.");

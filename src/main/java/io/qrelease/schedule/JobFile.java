@@ -11,8 +11,9 @@ import io.qrelease.domain.RowCount;
 import io.qrelease.domain.TimeSpan;
 import io.qrelease.input.Cells;
 import io.qrelease.tenant.Tenant;
+import io.qrelease.tenant.YamlProblem;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -129,21 +129,27 @@ public final class JobFile {
   }
 
   private Node compose() {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      problems.add(new Problem(1, "no such file; check the path (job files live in jobs/)."));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(1, "cannot be read as UTF-8 text (" + e.getMessage() + "); check the file."));
+      return null;
+    }
+    try {
+      Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
       if (root == null) {
         problems.add(new Problem(1, "the file is empty; write the job's keys in it, as the README shows."));
       }
       return root;
-    } catch (NoSuchFileException e) {
-      problems.add(new Problem(1, "no such file; check the path (job files live in jobs/)."));
-    } catch (MarkedYAMLException e) {
-      problems.add(new Problem(e.getProblemMark().getLine() + 1, "not valid YAML (" + e.getProblem()
-          + "); fix the syntax there, and quote values that start with * or contain ': '."));
-    } catch (YAMLException | IOException e) {
-      problems.add(new Problem(1, "cannot be read as UTF-8 YAML (" + e.getMessage() + "); check the file."));
+    } catch (YAMLException e) {
+      YamlProblem problem = YamlProblem.of(e, text);
+      problems.add(new Problem(problem.line(), problem.message()));
+      return null;
     }
-    return null;
   }
 
   /** The keys of a mapping; an unknown or repeated key is a problem, since it would be ignored without a word. */

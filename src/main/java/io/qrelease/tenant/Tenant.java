@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** The tenant's accepted domains and the operators allowed to act on its mail, read from the tenant file. */
@@ -65,11 +64,9 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     try {
       return yaml.load(text);
-    } catch (MarkedYAMLException e) {
-      throw new TenantFileException(file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1)
-          + ", column " + (e.getProblemMark().getColumn() + 1) + " (" + e.getProblem() + "); fix the syntax there.", e);
     } catch (YAMLException e) {
-      throw new TenantFileException(file + ": not valid YAML (" + e.getMessage() + "); fix the syntax.", e);
+      YamlProblem problem = YamlProblem.of(e, text);
+      throw new TenantFileException(file + ":" + problem.line() + ": " + problem.message(), e);
     }
   }
 

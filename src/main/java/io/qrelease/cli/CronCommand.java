@@ -65,15 +65,14 @@ class CronCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Every .yml in the folder but the tenant file, in name order. */
+  /** Every .yml in the folder but tenant files (told by their keys, whatever their names), in name order. */
   private List<Path> jobFiles() throws IOException {
     if (!Files.isDirectory(folder)) {
       throw new Refusal(folder + " is not a folder; run cron from the checkout, or pass --jobs DIR.");
     }
-    Path tenantFile = store.tenant.toAbsolutePath().normalize();
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml"))
-          .filter(file -> !file.toAbsolutePath().normalize().equals(tenantFile))
+          .filter(file -> !JobFile.isTenantFile(file))
           .sorted().toList();
     }
   }

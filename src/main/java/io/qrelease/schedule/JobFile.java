@@ -86,6 +86,20 @@ public final class JobFile {
     return reading.sortedProblems();
   }
 
+  /**
+   * Whether the file is a tenant file, whatever its name or folder: its top level has a tenant
+   * file's keys and none of a job file's, so that a job file with a misspelt key is still a job file.
+   */
+  public static boolean isTenantFile(Path file) {
+    return new JobFile(file).compose() instanceof MappingNode root && isTenantFile(root);
+  }
+
+  private static boolean isTenantFile(MappingNode root) {
+    Set<String> keys = root.getValue().stream().map(NodeTuple::getKeyNode).filter(ScalarNode.class::isInstance)
+        .map(key -> ((ScalarNode) key).getValue()).collect(Collectors.toSet());
+    return keys.stream().anyMatch(Tenant.KEYS::contains) && keys.stream().noneMatch(KEYS::contains);
+  }
+
   private List<Problem> sortedProblems() {
     return problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
   }
@@ -98,6 +112,11 @@ public final class JobFile {
     if (!(root instanceof MappingNode mapping)) {
       problem(root, "a job file is a mapping of keys such as name, operator, schedule and input or rule;"
           + " see the examples in the README.");
+      return null;
+    }
+    if (isTenantFile(mapping)) {
+      problem(root, "this is a tenant file, not a job file; name a job file here, and the tenant file with"
+          + " --tenant FILE.");
       return null;
     }
     Map<String, NodeTuple> keys = keys(mapping, KEYS, "a job file");

@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
 
   private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("acceptedDomains", "operators");
+  /** The keys at the top of a tenant file, which tell it from a job file. */
+  public static final Set<String> KEYS = Set.of("acceptedDomains", "operators");
   private static final Set<String> OPERATOR_KEYS = Set.of("upn", "role", "scope");
 
   public Tenant {
@@ -47,7 +48,7 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     if (!(document instanceof Map<?, ?> root)) {
       throw new TenantFileException(file + ": expected a mapping with acceptedDomains and operators at the top level.");
     }
-    refuseUnknownKeys(file, root, TOP_LEVEL_KEYS, "at the top level");
+    refuseUnknownKeys(file, root, KEYS, "at the top level");
     return new Tenant(acceptedDomains(file, root.get("acceptedDomains")), operators(file, root.get("operators")));
   }
 

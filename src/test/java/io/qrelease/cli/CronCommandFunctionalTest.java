@@ -112,6 +112,22 @@ class CronCommandFunctionalTest {
     assertThat(validate.err().lines().limit(2)).containsExactlyElementsOf(run.err().lines().skip(2).limit(2).toList());
   }
 
+  @Test
+  void aTenantFileAmongTheJobsIsNotTakenForAJobWhateverItsNameAndWhicheverTenantIsGiven() {
+    // given: the workbench's commands name the tenant file beside the jobs folder, not these
+    bench.write("jobs/tenant.yml", Workbench.TENANT);
+    bench.write("jobs/partners.yml", Workbench.TENANT.replace("acceptedDomains: [contoso.com]\n", ""));
+
+    // when
+    CommandRun run = bench.run("cron", "--jobs", folder.resolve("jobs").toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).doesNotContain(folder.resolve("jobs/tenant.yml").toString(), "partners");
+    assertThat(run.out().lines().filter(line -> !line.startsWith("#") && ENTRY.matcher(line).matches())).hasSize(2);
+  }
+
   private String command(Path checkout, String job) {
     return "cd '" + checkout + "' && mkdir -p data/logs && ./run.sh run '" + folder.resolve("jobs/" + job + ".yml")
         + "' --db '" + bench.dbUrl() + "' --tenant '" + folder.resolve("tenant.yml") + "' >> '"

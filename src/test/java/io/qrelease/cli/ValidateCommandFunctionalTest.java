@@ -159,6 +159,30 @@ class ValidateCommandFunctionalTest {
   }
 
   @Test
+  void validateOfATenantFileSaysItIsOneAndChecksItAsATenantFile() {
+    // given: a tenant file in the jobs folder, while the jobs read another one
+    Path valid = bench.write("jobs/tenant.yml", Workbench.TENANT);
+    Path broken = bench.write("jobs/operators.yml", Workbench.TENANT.replace("scope: [contoso.com", "scopes: [contoso.com"));
+
+    // when
+    CommandRun validRun = bench.run("validate", valid.toString());
+    CommandRun brokenRun = bench.run("validate", broken.toString());
+    CommandRun run = bench.run("run", valid.toString());
+
+    // then
+    assertThat(validRun.exitCode()).as(validRun.toString()).isZero();
+    assertThat(validRun.out()).isEqualTo(valid + " is a tenant file, and valid: 3 operators; accepted domains"
+        + " contoso.com.\n");
+    assertThat(brokenRun.exitCode()).as(brokenRun.toString()).isEqualTo(2);
+    assertThat(brokenRun.err().lines().toList()).as(brokenRun.toString()).containsExactly(
+        broken + ": unknown key 'scopes' in operator analyst@contoso.com; the keys there are role, scope, upn.",
+        broken + " is a tenant file, not a job file; fix it and validate it again.");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).contains(valid + ":1: this is a tenant file, not a job file;")
+        .doesNotContain("unknown key");
+  }
+
+  @Test
   void validateListsEveryProblemInLineOrder() {
     // given
     Path job = bench.write("jobs/mistaken.yml", """

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Checks a job file without running it: its keys, schedule, operator and role against the tenant"
         + " file, and a rule's filter. Lists every problem with its line; exits 2 when there is one. Given the"
-        + " tenant file itself, checks it as a tenant file.")
+        + " tenant file itself, checks it and warns of scope domains that are not accepted domains.")
 class ValidateCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
@@ -59,9 +59,10 @@ class ValidateCommand implements Callable<Integer> {
       System.err.println(jobFile + " is a tenant file, not a job file; fix it and validate it again.");
       return ExitCode.REFUSED.code();
     }
+    StoreOptions.printWarnings(jobFile, tenant);
     System.out.printf("%s is a tenant file, and valid: %d %s; %s.%n", jobFile, tenant.operators().size(),
         tenant.operators().size() == 1 ? "operator" : "operators", tenant.acceptedDomains().isEmpty()
-            ? "no accepted domains"
+            ? "no accepted domains, so scope domains are not checked against them"
             : "accepted domains " + String.join(", ", tenant.acceptedDomains()));
     return ExitCode.COMPLETED.code();
   }

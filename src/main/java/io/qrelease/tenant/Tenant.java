@@ -40,6 +40,29 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     return operators.stream().filter(operator -> operator.upn().equals(wanted)).findFirst();
   }
 
+  /**
+   * The scope domains that are neither accepted domains nor subdomains of one. Such a domain is
+   * most likely misspelt, and then the scope covers no recipient there without a word. Scope
+   * addresses are not checked: a partner's mailbox (ceo@fabrikam.com) is a legitimate entry.
+   * Without accepted domains there is nothing to check against.
+   */
+  public List<String> warnings() {
+    if (acceptedDomains.isEmpty()) {
+      return List.of();
+    }
+    List<String> warnings = new ArrayList<>();
+    for (Operator operator : operators) {
+      operator.scope().entries().stream().filter(entry -> DOMAIN.matcher(entry).matches() && !accepts(entry))
+          .forEach(domain -> warnings.add(operator.upn() + "'s scope names " + domain + ", which is not one of the"
+              + " accepted domains (" + String.join(", ", acceptedDomains) + "); check its spelling."));
+    }
+    return warnings;
+  }
+
+  private boolean accepts(String domain) {
+    return acceptedDomains.stream().anyMatch(accepted -> domain.equals(accepted) || domain.endsWith("." + accepted));
+  }
+
   public static Tenant load(Path file) {
     Object document = parse(file);
     if (document == null) {

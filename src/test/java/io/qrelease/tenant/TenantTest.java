@@ -125,6 +125,34 @@ class TenantTest {
             + " entries with commas.");
   }
 
+  @Test
+  void aScopeDomainOutsideTheAcceptedDomainsIsAWarningButAPartnerAddressOrASubdomainIsNot() throws IOException {
+    // given
+    Tenant tenant = Tenant.load(write("""
+        acceptedDomains: [contoso.com, contoso.onmicrosoft.com]
+        operators:
+          - upn: analyst@contoso.com
+            role: SecurityOperator
+            scope: [contoso.con, eu.contoso.com, ceo@fabrikam.com]
+          - upn: secops-admin@contoso.com
+            role: SecurityAdministrator
+            scope: ["*"]
+        """));
+
+    // when / then
+    assertThat(tenant.warnings()).containsExactly("analyst@contoso.com's scope names contoso.con, which is not one of"
+        + " the accepted domains (contoso.com, contoso.onmicrosoft.com); check its spelling.");
+  }
+
+  @Test
+  void withoutAcceptedDomainsNoScopeIsWarnedOf() throws IOException {
+    // given
+    Tenant tenant = Tenant.load(write(operator("analyst@contoso.com", "SecurityOperator", "[contoso.con]")));
+
+    // when / then
+    assertThat(tenant.warnings()).isEmpty();
+  }
+
   static Stream<Arguments> brokenFiles() {
     return Stream.of(
         Arguments.of("an empty file", "", "the file is empty; list acceptedDomains and operators in it."),

@@ -6,6 +6,7 @@ import static io.qrelease.report.TextTable.text;
 import io.qrelease.domain.ActionStatus;
 import io.qrelease.domain.Result;
 import io.qrelease.domain.Source;
+import io.qrelease.domain.TimeSpan;
 import io.qrelease.report.JsonStream;
 import io.qrelease.report.SpreadsheetCsv;
 import io.qrelease.report.TextTable;
@@ -42,7 +43,7 @@ class ActionsCommand implements Callable<Integer> {
   @Mixin
   StoreOptions store;
 
-  @Option(names = "--since", paramLabel = "AGE", description = "Only actions created within this long, e.g. 30m, 24h, 7d.")
+  @Option(names = "--since", paramLabel = "AGE", description = "Only actions created within this long, e.g. 90m, 24h, 7d, 2w.")
   String since;
 
   @Option(names = "--status", paramLabel = "STATUS",
@@ -58,7 +59,7 @@ class ActionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Duration age = Options.age("--since", since);
+    Duration age = Options.value("--since", since, TimeSpan::parse);
     ActionFilter filter = new ActionFilter(age == null ? null : Instant.now().minus(age),
         Options.choice(ActionStatus.class, "--status", status), Options.choice(Source.class, "--source", source));
     try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {

@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.jobs.ExitCode;
 import io.qrelease.schedule.JobDefinition;
 import io.qrelease.schedule.JobFile;
 import io.qrelease.schedule.JobFileException;
@@ -35,12 +36,20 @@ class CronCommand implements Callable<Integer> {
     Path project = Path.of("").toAbsolutePath();
     Tenant tenant = store.loadTenant();
     List<JobDefinition> jobs = new ArrayList<>();
+    int broken = 0;
     for (Path file : jobFiles()) {
       try {
         jobs.add(JobFile.load(file, tenant, false));
       } catch (JobFileException e) {
-        throw new Refusal(e.getMessage() + "; fix it (./run.sh validate " + file + ") before scheduling the jobs.", e);
+        e.problems().forEach(problem -> System.err.println(problem.describe(file)));
+        broken++;
       }
+    }
+    if (broken > 0) {
+      // A crontab without the broken jobs would drop them from the schedule without a word.
+      System.err.println(broken + (broken == 1 ? " job file has problems; fix it" : " job files have problems; fix them")
+          + " before scheduling the jobs (./run.sh validate FILE checks one file).");
+      return ExitCode.REFUSED.code();
     }
     System.out.println("# qrelease: the scheduled jobs of " + project.resolve(folder).normalize()
         + ", in this machine's time zone.");
@@ -56,15 +65,14 @@ class CronCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Every .yml in the folder but the tenant file, in name order. */
+  /** Every .yml in the folder but tenant files (told by their keys, whatever their names), in name order. */
   private List<Path> jobFiles() throws IOException {
     if (!Files.isDirectory(folder)) {
       throw new Refusal(folder + " is not a folder; run cron from the checkout, or pass --jobs DIR.");
     }
-    Path tenantFile = store.tenant.toAbsolutePath().normalize();
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml"))
-          .filter(file -> !file.toAbsolutePath().normalize().equals(tenantFile))
+          .filter(file -> !JobFile.isTenantFile(file))
           .sorted().toList();
     }
   }

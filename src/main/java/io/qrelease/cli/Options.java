@@ -1,16 +1,12 @@
 package io.qrelease.cli;
 
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Option values checked before a command opens the database: a bad one is refused with what to give instead. */
 final class Options {
-
-  private static final Pattern AGE = Pattern.compile("([1-9][0-9]{0,5})([mhd])");
 
   private Options() {
   }
@@ -34,20 +30,18 @@ final class Options {
             + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
   }
 
-  /** A duration such as 30m, 24h or 7d; null when the option was not given. */
-  static Duration age(String option, String value) {
+  /**
+   * The option's value as the parser reads it; null when the option was not given. A value the
+   * parser refuses is refused with the option's name and the parser's words, which list the forms.
+   */
+  static <T> T value(String option, String value, Function<String, T> parser) {
     if (value == null) {
       return null;
     }
-    Matcher age = AGE.matcher(value.trim());
-    if (!age.matches()) {
-      throw new Refusal("Unknown " + option + " '" + value + "'; give minutes, hours or days such as 30m, 24h or 7d.");
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new Refusal(option + ": " + e.getMessage() + "; correct the value.", e);
     }
-    long amount = Long.parseLong(age.group(1));
-    return switch (age.group(2)) {
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
   }
 }

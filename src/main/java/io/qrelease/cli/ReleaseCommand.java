@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.domain.ReleaseTarget;
+import io.qrelease.domain.RowCount;
 import io.qrelease.domain.Source;
 import io.qrelease.input.Column;
 import io.qrelease.input.ExportKind;
@@ -43,12 +44,14 @@ class ReleaseCommand implements Callable<Integer> {
   boolean wholeQuarantineExport;
 
   @Option(names = "--max-rows", paramLabel = "N",
-      description = "Refuse, before changing anything, a selection of more than N rows (default: no cap).")
-  Long maxRows;
+      description = "Refuse, before changing anything, a selection of more than N rows, e.g. 50000, 50_000, 50,000,"
+          + " 50k or 1m (default: no cap).")
+  String maxRows;
 
   @Override
   public Integer call() throws Exception {
     ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
+    Long cap = Options.value("--max-rows", maxRows, RowCount::parse);
     store.database(); // refuses a database URL that cannot be used before the file is read
     InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
     if (!wholeQuarantineExport) {
@@ -57,8 +60,8 @@ class ReleaseCommand implements Callable<Integer> {
     return JobReports.runRelease(store, workspace -> {
       InputFile input = ahead.await();
       input.refuseEmpty("release");
-      if (maxRows != null) {
-        SizeCap.of(maxRows, "--max-rows").refuseOver(input.records(), file.toString());
+      if (cap != null) {
+        SizeCap.of(cap, "--max-rows").refuseOver(input.records(), file.toString());
       }
       return parameters(store, options, input, source, target);
     }, options.summaryJson);

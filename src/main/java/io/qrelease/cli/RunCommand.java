@@ -15,6 +15,8 @@ import io.qrelease.schedule.JobFile;
 import io.qrelease.schedule.JobFileException;
 import io.qrelease.schedule.RuleWindow;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -38,6 +41,10 @@ import picocli.CommandLine.Parameters;
         + " in the current window of its schedule. Running it again in the same window resumes or does nothing.")
 class RunCommand implements Callable<Integer> {
 
+  private static final String AS_OF_DATE = "2026-11-26";
+  private static final String AS_OF_TIME = "2026-11-26T07:00:00Z";
+  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
   /** From best to worst: a run of several files ends with the worst of their outcomes. */
   private static final List<Integer> SEVERITY = List.of(ExitCode.COMPLETED.code(),
       ExitCode.COMPLETED_WITH_PROBLEMS.code(), ExitCode.FAILED.code(), ExitCode.REFUSED.code());
@@ -52,8 +59,9 @@ class RunCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--as-of", paramLabel = "TIME",
-      description = "Run the window of the schedule that this time (ISO-8601, UTC unless it has an offset) falls in,"
-          + " instead of now: to make up a window the machine missed.")
+      description = "Run the window of the schedule that this time falls in, instead of now: to make up a window the"
+          + " machine missed. A date (" + AS_OF_DATE + ", its start of day in this machine's time zone) or an ISO-8601"
+          + " date-time (" + AS_OF_TIME + "; UTC unless it has an offset).")
   String asOf;
 
   @Override
@@ -64,13 +72,41 @@ class RunCommand implements Callable<Integer> {
     } catch (JobFileException e) {
       throw new Refusal(e.getMessage(), e);
     }
-    ZonedDateTime at = (asOf == null ? ZonedDateTime.now() : Options.parse(() -> Cells.instant(asOf))
-        .atZone(ZoneId.systemDefault()));
+    ZonedDateTime at = runTime();
     ActionOptions options = ActionOptions.of(job.operator(), job.action(), job.name(), dryRun || job.dryRun());
     SizeCap cap = SizeCap.of(job.maxRows(), "maxRows in " + jobFile);
     try (Workspace workspace = Workspace.open(store.database())) {
       return job.isRule() ? runRule(workspace, job, options, cap, at) : runInputs(workspace, job, options, cap);
     }
+  }
+
+  /**
+   * Now, or the time --as-of names. A date is its start of day in this machine's time zone, the
+   * zone schedules fire in; a date-time without an offset is UTC, as every export's and listing's is.
+   */
+  private ZonedDateTime runTime() {
+    ZonedDateTime now = ZonedDateTime.now();
+    if (asOf == null) {
+      return now;
+    }
+    String text = asOf.trim();
+    ZonedDateTime at;
+    try {
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("--as-of is blank");
+      }
+      at = DATE.matcher(text).matches() ? LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault())
+          : Cells.instant(text).atZone(ZoneId.systemDefault());
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw new Refusal("--as-of '" + asOf + "' is not a time; give a date such as " + AS_OF_DATE + " (its start of"
+          + " day in this machine's time zone) or an ISO-8601 date-time such as " + AS_OF_TIME + " (UTC without an"
+          + " offset).", e);
+    }
+    if (at.isAfter(now)) {
+      throw new Refusal("--as-of " + asOf + " is in the future; give a time up to now, or leave --as-of out to run"
+          + " the current window.");
+    }
+    return at;
   }
 
   private int runRule(Workspace workspace, JobDefinition job, ActionOptions options, SizeCap cap, ZonedDateTime at)

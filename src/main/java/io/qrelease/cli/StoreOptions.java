@@ -59,11 +59,25 @@ public class StoreOptions {
     return database;
   }
 
+  private Tenant loaded;
+
+  /**
+   * The tenant file, read once per command. Its warnings go to stderr when it is read: they stop
+   * nothing, but a misspelt scope domain would otherwise show only as OutOfScope entities.
+   */
   Tenant loadTenant() {
-    try {
-      return Tenant.load(tenant);
-    } catch (TenantFileException e) {
-      throw new Refusal(e.getMessage(), e);
+    if (loaded == null) {
+      try {
+        loaded = Tenant.load(tenant);
+      } catch (TenantFileException e) {
+        throw new Refusal(e.getMessage(), e);
+      }
+      printWarnings(tenant, loaded);
     }
+    return loaded;
+  }
+
+  static void printWarnings(Path file, Tenant tenant) {
+    tenant.warnings().forEach(warning -> System.err.println(file + ": " + warning));
   }
 }

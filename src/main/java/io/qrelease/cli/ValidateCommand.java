@@ -4,6 +4,8 @@ import io.qrelease.jobs.ExitCode;
 import io.qrelease.schedule.JobDefinition;
 import io.qrelease.schedule.JobFile;
 import io.qrelease.schedule.JobFileException;
+import io.qrelease.tenant.Tenant;
+import io.qrelease.tenant.TenantFileException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Checks a job file without running it: its keys, schedule, operator and role against the tenant"
-        + " file, and a rule's filter. Lists every problem with its line; exits 2 when there is one.")
+        + " file, and a rule's filter. Lists every problem with its line; exits 2 when there is one. Given the"
+        + " tenant file itself, checks it and warns of scope domains that are not accepted domains.")
 class ValidateCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
@@ -27,6 +30,9 @@ class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (JobFile.isTenantFile(jobFile)) {
+      return validateTenantFile();
+    }
     JobDefinition job;
     try {
       job = JobFile.load(jobFile, store.loadTenant(), false);
@@ -41,6 +47,23 @@ class ValidateCommand implements Callable<Integer> {
         + schedule.next(ZonedDateTime.now()).format(MINUTE)).orElse("not scheduled (run it with 'run')");
     System.out.printf("%s is valid: %s, %s; %s as %s, at most %,d rows%s.%n", jobFile, what, when, job.action().option(),
         job.operator(), job.maxRows(), job.dryRun() ? ", dry run" : "");
+    return ExitCode.COMPLETED.code();
+  }
+
+  private int validateTenantFile() {
+    Tenant tenant;
+    try {
+      tenant = Tenant.load(jobFile);
+    } catch (TenantFileException e) {
+      System.err.println(e.getMessage());
+      System.err.println(jobFile + " is a tenant file, not a job file; fix it and validate it again.");
+      return ExitCode.REFUSED.code();
+    }
+    StoreOptions.printWarnings(jobFile, tenant);
+    System.out.printf("%s is a tenant file, and valid: %d %s; %s.%n", jobFile, tenant.operators().size(),
+        tenant.operators().size() == 1 ? "operator" : "operators", tenant.acceptedDomains().isEmpty()
+            ? "no accepted domains, so scope domains are not checked against them"
+            : "accepted domains " + String.join(", ", tenant.acceptedDomains()));
     return ExitCode.COMPLETED.code();
   }
 }

@@ -7,14 +7,16 @@ import io.qrelease.domain.Operator;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Role;
+import io.qrelease.domain.RowCount;
+import io.qrelease.domain.TimeSpan;
 import io.qrelease.input.Cells;
 import io.qrelease.tenant.Tenant;
+import io.qrelease.tenant.YamlProblem;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,13 +28,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -61,7 +61,6 @@ public final class JobFile {
   /** What Spring Batch can store of one job parameter. */
   private static final int MAX_PARAMETER_LENGTH = 2500;
   private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
-  private static final Pattern SPAN = Pattern.compile("([0-9]+)\\s*(m|h|d|w)");
 
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
@@ -87,6 +86,20 @@ public final class JobFile {
     return reading.sortedProblems();
   }
 
+  /**
+   * Whether the file is a tenant file, whatever its name or folder: its top level has a tenant
+   * file's keys and none of a job file's, so that a job file with a misspelt key is still a job file.
+   */
+  public static boolean isTenantFile(Path file) {
+    return new JobFile(file).compose() instanceof MappingNode root && isTenantFile(root);
+  }
+
+  private static boolean isTenantFile(MappingNode root) {
+    Set<String> keys = root.getValue().stream().map(NodeTuple::getKeyNode).filter(ScalarNode.class::isInstance)
+        .map(key -> ((ScalarNode) key).getValue()).collect(Collectors.toSet());
+    return keys.stream().anyMatch(Tenant.KEYS::contains) && keys.stream().noneMatch(KEYS::contains);
+  }
+
   private List<Problem> sortedProblems() {
     return problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
   }
@@ -101,6 +114,11 @@ public final class JobFile {
           + " see the examples in the README.");
       return null;
     }
+    if (isTenantFile(mapping)) {
+      problem(root, "this is a tenant file, not a job file; name a job file here, and the tenant file with"
+          + " --tenant FILE.");
+      return null;
+    }
     Map<String, NodeTuple> keys = keys(mapping, KEYS, "a job file");
     String operator = text(keys, "operator", "the address of the operator the job acts as", EntityKey::isAddress)
         .map(EntityKey::normalize).orElse(null);
@@ -110,7 +128,7 @@ public final class JobFile {
     ActionType action = value(keys, "action", text -> ActionType.fromOption(text)).orElse(ActionType.MoveToInbox);
     ReleaseTarget releaseTo = value(keys, "releaseTo", JobFile::releaseTarget).orElse(new ReleaseTarget.RowRecipient());
     CronSchedule schedule = value(keys, "schedule", CronSchedule::parse).orElse(null);
-    long maxRows = value(keys, "maxRows", JobFile::positiveNumber).orElse(JobDefinition.DEFAULT_MAX_ROWS);
+    long maxRows = value(keys, "maxRows", RowCount::parse).orElse(JobDefinition.DEFAULT_MAX_ROWS);
     boolean dryRun = value(keys, "dryRun", JobFile::bool).orElse(false);
     String name = text(keys, "name", "a name", text -> !text.isBlank() && text.length() <= 256)
         .orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
@@ -130,21 +148,27 @@ public final class JobFile {
   }
 
   private Node compose() {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      problems.add(new Problem(1, "no such file; check the path (job files live in jobs/)."));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(1, "cannot be read as UTF-8 text (" + e.getMessage() + "); check the file."));
+      return null;
+    }
+    try {
+      Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
       if (root == null) {
         problems.add(new Problem(1, "the file is empty; write the job's keys in it, as the README shows."));
       }
       return root;
-    } catch (NoSuchFileException e) {
-      problems.add(new Problem(1, "no such file; check the path (job files live in jobs/)."));
-    } catch (MarkedYAMLException e) {
-      problems.add(new Problem(e.getProblemMark().getLine() + 1, "not valid YAML (" + e.getProblem()
-          + "); fix the syntax there, and quote values that start with * or contain ': '."));
-    } catch (YAMLException | IOException e) {
-      problems.add(new Problem(1, "cannot be read as UTF-8 YAML (" + e.getMessage() + "); check the file."));
+    } catch (YAMLException e) {
+      YamlProblem problem = YamlProblem.of(e, text);
+      problems.add(new Problem(problem.line(), problem.message()));
+      return null;
     }
-    return null;
   }
 
   /** The keys of a mapping; an unknown or repeated key is a problem, since it would be ignored without a word. */
@@ -218,7 +242,7 @@ public final class JobFile {
         list(keys, "recipients", text -> matching(text, EntityKey.isAddress(text) || DOMAIN.matcher(text).matches(),
             "an address or a domain")),
         list(keys, "subjectContains", text -> text.toLowerCase(Locale.ROOT)),
-        value(keys, "receivedWithin", JobFile::span).orElse(null));
+        value(keys, "receivedWithin", TimeSpan::parse).orElse(null));
     // A misspelt key or value leaves the filter short of what was meant; saying so once is enough.
     if (!filter.namesWhat() && problems.size() == problemsBefore) {
       problem(node, "the rule's filter names no senders, recipients, subjects or quarantine types, so it would select"
@@ -284,34 +308,11 @@ public final class JobFile {
     }
   }
 
-  private static long positiveNumber(String text) {
-    String digits = text.trim().replace("_", "");
-    if (!digits.matches("[0-9]{1,18}") || Long.parseLong(digits) == 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a positive whole number");
-    }
-    return Long.parseLong(digits);
-  }
-
   private static boolean bool(String text) {
     if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
       throw new IllegalArgumentException("'" + text + "' is not true or false");
     }
     return Boolean.parseBoolean(text.trim());
-  }
-
-  /** 90m, 24h, 7d, 2w. */
-  static Duration span(String text) {
-    Matcher span = SPAN.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!span.matches() || Long.parseLong(span.group(1)) == 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a time span such as 90m, 24h, 7d or 2w");
-    }
-    long amount = Long.parseLong(span.group(1));
-    return switch (span.group(2)) {
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      case "d" -> Duration.ofDays(amount);
-      default -> Duration.ofDays(7 * amount);
-    };
   }
 
   /** Parsers' messages name the value; a job file's reader also needs to be told what to do. */

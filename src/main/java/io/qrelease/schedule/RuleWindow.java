@@ -1,5 +1,6 @@
 package io.qrelease.schedule;
 
+import io.qrelease.domain.TimeSpan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -30,28 +31,20 @@ public record RuleWindow(Instant start, Instant end, String lookback) {
   public static RuleWindow ending(ZonedDateTime end, CronSchedule schedule, Duration receivedWithin,
       boolean earlierWindows) {
     if (receivedWithin != null) {
-      return of(end, receivedWithin, "receivedWithin " + text(receivedWithin));
+      return of(end, receivedWithin, "receivedWithin " + TimeSpan.text(receivedWithin));
     }
     if (schedule == null) {
-      return of(end, FIRST_RUN, text(FIRST_RUN) + ", as the rule has no schedule");
+      return of(end, FIRST_RUN, TimeSpan.text(FIRST_RUN) + ", as the rule has no schedule");
     }
     Duration period = schedule.periodEndingAt(end);
     if (!earlierWindows && period.compareTo(DAY) >= 0) {
-      return of(end, FIRST_RUN, text(FIRST_RUN) + ", the first run of a daily or rarer rule");
+      return of(end, FIRST_RUN, TimeSpan.text(FIRST_RUN) + ", the first run of a daily or rarer rule");
     }
-    return of(end, period.multipliedBy(2), text(period.multipliedBy(2)) + ", one period of " + text(period)
-        + " plus as much again");
+    return of(end, period.multipliedBy(2), TimeSpan.text(period.multipliedBy(2)) + ", one period of "
+        + TimeSpan.text(period) + " plus as much again");
   }
 
   private static RuleWindow of(ZonedDateTime end, Duration lookback, String why) {
     return new RuleWindow(end.minus(lookback).toInstant(), end.toInstant(), why);
-  }
-
-  /** 30d, 48h, 90m: the units a job file is written in. */
-  static String text(Duration duration) {
-    if (duration.toMinutes() % (24 * 60) == 0) {
-      return duration.toDays() + "d";
-    }
-    return duration.toMinutes() % 60 == 0 ? duration.toHours() + "h" : duration.toMinutes() + "m";
   }
 }

@@ -20,14 +20,14 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** The tenant's accepted domains and the operators allowed to act on its mail, read from the tenant file. */
 public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
 
   private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("acceptedDomains", "operators");
+  /** The keys at the top of a tenant file, which tell it from a job file. */
+  public static final Set<String> KEYS = Set.of("acceptedDomains", "operators");
   private static final Set<String> OPERATOR_KEYS = Set.of("upn", "role", "scope");
 
   public Tenant {
@@ -40,6 +40,29 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     return operators.stream().filter(operator -> operator.upn().equals(wanted)).findFirst();
   }
 
+  /**
+   * The scope domains that are neither accepted domains nor subdomains of one. Such a domain is
+   * most likely misspelt, and then the scope covers no recipient there without a word. Scope
+   * addresses are not checked: a partner's mailbox (ceo@fabrikam.com) is a legitimate entry.
+   * Without accepted domains there is nothing to check against.
+   */
+  public List<String> warnings() {
+    if (acceptedDomains.isEmpty()) {
+      return List.of();
+    }
+    List<String> warnings = new ArrayList<>();
+    for (Operator operator : operators) {
+      operator.scope().entries().stream().filter(entry -> DOMAIN.matcher(entry).matches() && !accepts(entry))
+          .forEach(domain -> warnings.add(operator.upn() + "'s scope names " + domain + ", which is not one of the"
+              + " accepted domains (" + String.join(", ", acceptedDomains) + "); check its spelling."));
+    }
+    return warnings;
+  }
+
+  private boolean accepts(String domain) {
+    return acceptedDomains.stream().anyMatch(accepted -> domain.equals(accepted) || domain.endsWith("." + accepted));
+  }
+
   public static Tenant load(Path file) {
     Object document = parse(file);
     if (document == null) {
@@ -48,7 +71,7 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     if (!(document instanceof Map<?, ?> root)) {
       throw new TenantFileException(file + ": expected a mapping with acceptedDomains and operators at the top level.");
     }
-    refuseUnknownKeys(file, root, TOP_LEVEL_KEYS, "at the top level");
+    refuseUnknownKeys(file, root, KEYS, "at the top level");
     return new Tenant(acceptedDomains(file, root.get("acceptedDomains")), operators(file, root.get("operators")));
   }
 
@@ -65,11 +88,9 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     try {
       return yaml.load(text);
-    } catch (MarkedYAMLException e) {
-      throw new TenantFileException(file + ": not valid YAML at line " + (e.getProblemMark().getLine() + 1)
-          + ", column " + (e.getProblemMark().getColumn() + 1) + " (" + e.getProblem() + "); fix the syntax there.", e);
     } catch (YAMLException e) {
-      throw new TenantFileException(file + ": not valid YAML (" + e.getMessage() + "); fix the syntax.", e);
+      YamlProblem problem = YamlProblem.of(e, text);
+      throw new TenantFileException(file + ":" + problem.line() + ": " + problem.message(), e);
     }
   }
 

@@ -135,13 +135,13 @@ class ActionsCommandFunctionalTest {
     Map<String, List<Map<String, Object>>> before = bench.snapshot();
 
     // when
-    CommandRun weeks = bench.run("actions", "--since", "2w");
+    CommandRun years = bench.run("actions", "--since", "2y");
     CommandRun status = bench.run("actions", "--status", "Done");
     CommandRun source = bench.run("actions", "--source", "Sentinel");
 
     // then
-    Screen.assertRefused(weeks, status, source);
-    assertThat(weeks.err()).contains("'2w'", "30m, 24h or 7d");
+    Screen.assertRefused(years, status, source);
+    assertThat(years.err()).contains("'2y'", "90m, 24h, 7d or 2w");
     assertThat(status.err()).contains("'Done'", "Queued, InProgress, Completed, Failed, Stopped, DryRun");
     assertThat(source.err()).contains("'Sentinel'", "AdvancedHunting");
     assertThat(bench.snapshot()).isEqualTo(before);

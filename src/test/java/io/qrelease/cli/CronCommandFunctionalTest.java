@@ -86,6 +86,48 @@ class CronCommandFunctionalTest {
         .contains("before scheduling the jobs");
   }
 
+  @Test
+  void cronListsEveryBrokenJobFileWithEachProblemAsValidateDoesAndPrintsNoCrontab() {
+    // given
+    Path hour = bench.write("jobs/a-hour.yml", "operator: analyst@contoso.com\nschedule: \"30 25 * * MON-FRI\"\n"
+        + "input: x.csv\n");
+    Path quote = bench.write("jobs/b-quote.yml", "operator: analyst@contoso.com\ninput: x.csv\n"
+        + "description: \"unclosed\n");
+    Path two = bench.write("jobs/c-two.yml", "operator: intern@contoso.com\nshedule: \"0 6 * * *\"\ninput: x.csv\n");
+
+    // when
+    CommandRun run = bench.run("cron", "--jobs", folder.resolve("jobs").toString());
+    CommandRun validate = bench.run("validate", two.toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList()).as(run.toString()).containsExactly(
+        hour + ":2: schedule: the hour 25 in '30 25 * * MON-FRI' is out of range; an hour is 0-23.",
+        quote + ":3: a quote opened here is never closed; close it.",
+        two + ":1: operator intern@contoso.com is not in the tenant file; add them there or name another operator.",
+        two + ":2: unknown key 'shedule'; the keys of a job file are action, description, dryRun, input, maxRows,"
+            + " name, operator, releaseTo, rule, schedule.",
+        "3 job files have problems; fix them before scheduling the jobs (./run.sh validate FILE checks one file).");
+    assertThat(validate.err().lines().limit(2)).containsExactlyElementsOf(run.err().lines().skip(2).limit(2).toList());
+  }
+
+  @Test
+  void aTenantFileAmongTheJobsIsNotTakenForAJobWhateverItsNameAndWhicheverTenantIsGiven() {
+    // given: the workbench's commands name the tenant file beside the jobs folder, not these
+    bench.write("jobs/tenant.yml", Workbench.TENANT);
+    bench.write("jobs/partners.yml", Workbench.TENANT.replace("acceptedDomains: [contoso.com]\n", ""));
+
+    // when
+    CommandRun run = bench.run("cron", "--jobs", folder.resolve("jobs").toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).doesNotContain(folder.resolve("jobs/tenant.yml").toString(), "partners");
+    assertThat(run.out().lines().filter(line -> !line.startsWith("#") && ENTRY.matcher(line).matches())).hasSize(2);
+  }
+
   private String command(Path checkout, String job) {
     return "cd '" + checkout + "' && mkdir -p data/logs && ./run.sh run '" + folder.resolve("jobs/" + job + ".yml")
         + "' --db '" + bench.dbUrl() + "' --tenant '" + folder.resolve("tenant.yml") + "' >> '"

@@ -110,14 +110,52 @@ class TenantTest {
     // when / then
     assertThatThrownBy(() -> Tenant.load(file))
         .isInstanceOf(TenantFileException.class)
-        .hasMessageStartingWith(file + ": not valid YAML at line 1");
+        .hasMessage(file + ":1: a tag (a word starting with !) is not allowed in this file; remove it.");
+  }
+
+  @Test
+  void textThatIsNotYamlIsReportedInPlainWordsAtTheLineWhereTheListOpens() throws IOException {
+    // given: the parser itself stops past the end of the file
+    Path file = write("operators: [unclosed\n");
+
+    // when / then
+    assertThatThrownBy(() -> Tenant.load(file))
+        .isInstanceOf(TenantFileException.class)
+        .hasMessage(file + ":1: the [ opened here is not closed by ] where it should be; close it, and separate its"
+            + " entries with commas.");
+  }
+
+  @Test
+  void aScopeDomainOutsideTheAcceptedDomainsIsAWarningButAPartnerAddressOrASubdomainIsNot() throws IOException {
+    // given
+    Tenant tenant = Tenant.load(write("""
+        acceptedDomains: [contoso.com, contoso.onmicrosoft.com]
+        operators:
+          - upn: analyst@contoso.com
+            role: SecurityOperator
+            scope: [contoso.con, eu.contoso.com, ceo@fabrikam.com]
+          - upn: secops-admin@contoso.com
+            role: SecurityAdministrator
+            scope: ["*"]
+        """));
+
+    // when / then
+    assertThat(tenant.warnings()).containsExactly("analyst@contoso.com's scope names contoso.con, which is not one of"
+        + " the accepted domains (contoso.com, contoso.onmicrosoft.com); check its spelling.");
+  }
+
+  @Test
+  void withoutAcceptedDomainsNoScopeIsWarnedOf() throws IOException {
+    // given
+    Tenant tenant = Tenant.load(write(operator("analyst@contoso.com", "SecurityOperator", "[contoso.con]")));
+
+    // when / then
+    assertThat(tenant.warnings()).isEmpty();
   }
 
   static Stream<Arguments> brokenFiles() {
     return Stream.of(
         Arguments.of("an empty file", "", "the file is empty; list acceptedDomains and operators in it."),
-        Arguments.of("text that is not YAML", "operators: [unclosed\n",
-            "not valid YAML at line 2, column 1 (expected ',' or ']', but got <stream end>); fix the syntax there."),
         Arguments.of("a top level that is a list", "- analyst@contoso.com\n",
             "expected a mapping with acceptedDomains and operators at the top level."),
         Arguments.of("a misspelt top-level key", "acceptedDomain: [contoso.com]\noperators: []\n",

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "cron", mixinStandardHelpOptions = true,
     description = "Prints crontab lines for every scheduled job file, ready to paste into 'crontab -e': absolute"
-        + " paths, output appended to data/logs/NAME.log. A run that starts while another still holds the database"
+        + " paths, output appended to logs/NAME.log beside the database. A run that starts while another still holds the database"
         + " exits 2 at once, naming that run; the next schedule picks up what it left.")
 class CronCommand implements Callable<Integer> {
 
@@ -48,19 +49,22 @@ class CronCommand implements Callable<Integer> {
     if (broken > 0) {
       // A crontab without the broken jobs would drop them from the schedule without a word.
       System.err.println(broken + (broken == 1 ? " job file has problems; fix it" : " job files have problems; fix them")
-          + " before scheduling the jobs (./run.sh validate FILE checks one file).");
+          + " before scheduling the jobs (" + store.command("validate", "FILE") + " checks one file).");
       return ExitCode.REFUSED.code();
     }
     System.out.println("# qrelease: the scheduled jobs of " + project.resolve(folder).normalize()
         + ", in this machine's time zone.");
     System.out.println("SHELL=/bin/bash");
     System.out.println("PATH=" + String.join(":", searchPath()));
+    // Each job's output goes beside the database, with the database's own log.
+    Path logs = store.database().dataDir().toAbsolutePath().normalize().resolve("logs");
+    String options = store.given().stream().map(CronCommand::quoted).map(word -> " " + word)
+        .collect(Collectors.joining());
     for (JobDefinition job : jobs) {
-      Path log = project.resolve("data/logs").resolve(job.fileStem() + ".log");
-      String run = "cd " + quoted(project) + " && mkdir -p data/logs && ./run.sh run " + quoted(job.file())
-          + storeOptions() + " >> " + quoted(log) + " 2>&1";
+      String run = "cd " + quoted(project) + " && mkdir -p " + quoted(logs) + " && ./run.sh run " + quoted(job.file())
+          + options + " >> " + quoted(logs.resolve(job.fileStem() + ".log")) + " 2>&1";
       System.out.println(job.scheduled().map(schedule -> schedule + " " + run)
-          .orElse("# " + job.file() + " has no schedule; run it with ./run.sh run " + job.file()));
+          .orElse("# " + job.file() + " has no schedule; run it with " + store.command("run", job.file().toString())));
     }
     return 0;
   }
@@ -88,19 +92,6 @@ class CronCommand implements Callable<Integer> {
     }
     path.addAll(List.of("/usr/local/bin", "/usr/bin", "/bin"));
     return path;
-  }
-
-  /** The database and tenant file this command was given, so that cron uses the same ones. */
-  private String storeOptions() {
-    StringBuilder options = new StringBuilder();
-    String db = store.db != null ? store.db : System.getenv("QRELEASE_DB");
-    if (db != null && !db.isBlank()) {
-      options.append(" --db ").append(quoted(db));
-    }
-    if (!store.tenant.equals(Path.of(StoreOptions.DEFAULT_TENANT))) {
-      options.append(" --tenant ").append(quoted(store.tenant.toAbsolutePath().normalize()));
-    }
-    return options.toString();
   }
 
   /** Quoted for the shell; cron itself would turn a bare % into a newline. */

@@ -70,7 +70,7 @@ class RunCommand implements Callable<Integer> {
     try {
       job = JobFile.load(jobFile, store.loadTenant(), dryRun);
     } catch (JobFileException e) {
-      throw new Refusal(e.getMessage(), e);
+      throw new Refusal(e.summary(store.command("validate", jobFile.toString())), e);
     }
     ZonedDateTime at = runTime();
     ActionOptions options = ActionOptions.of(job.operator(), job.action(), job.name(), dryRun || job.dryRun());

@@ -4,6 +4,8 @@ import io.qrelease.store.Database;
 import io.qrelease.tenant.Tenant;
 import io.qrelease.tenant.TenantFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: which database and which tenant file. */
@@ -28,14 +30,21 @@ public class StoreOptions {
     for (String word : words) {
       command.append(' ').append(Shell.quote(word));
     }
+    given().forEach(word -> command.append(' ').append(Shell.quote(word)));
+    return command.toString();
+  }
+
+  /** The --db (or QRELEASE_DB) and --tenant in effect, as words of a command, when they are not the defaults. */
+  List<String> given() {
+    List<String> words = new ArrayList<>();
     String given = db != null && !db.isBlank() ? db : System.getenv("QRELEASE_DB");
     if (given != null && !given.isBlank()) {
-      command.append(" --db ").append(Shell.quote(given.trim()));
+      words.addAll(List.of("--db", given.trim()));
     }
     if (!tenant.equals(Path.of(DEFAULT_TENANT))) {
-      command.append(" --tenant ").append(Shell.quote(tenant));
+      words.addAll(List.of("--tenant", tenant.toString()));
     }
-    return command.toString();
+    return words;
   }
 
   Database database() {

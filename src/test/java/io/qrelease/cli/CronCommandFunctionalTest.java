@@ -129,8 +129,9 @@ class CronCommandFunctionalTest {
   }
 
   private String command(Path checkout, String job) {
-    return "cd '" + checkout + "' && mkdir -p data/logs && ./run.sh run '" + folder.resolve("jobs/" + job + ".yml")
-        + "' --db '" + bench.dbUrl() + "' --tenant '" + folder.resolve("tenant.yml") + "' >> '"
-        + checkout.resolve("data/logs/" + job + ".log") + "' 2>&1";
+    // The log beside the database the jobs run on.
+    return "cd '" + checkout + "' && mkdir -p '" + folder.resolve("db/logs") + "' && ./run.sh run '"
+        + folder.resolve("jobs/" + job + ".yml") + "' --db '" + bench.dbUrl() + "' --tenant '"
+        + folder.resolve("tenant.yml") + "' >> '" + folder.resolve("db/logs/" + job + ".log") + "' 2>&1";
   }
 }

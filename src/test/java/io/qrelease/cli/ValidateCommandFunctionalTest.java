@@ -233,7 +233,7 @@ class ValidateCommandFunctionalTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines().toList()).as(run.toString()).containsExactly(job + ":2: operator intern@contoso.com"
         + " is not in the tenant file; add them there or name another operator. (and 1 more: ./run.sh validate "
-        + job + " lists them all)");
+        + job + " --db " + bench.dbUrl() + " --tenant " + folder.resolve("tenant.yml") + " lists them all)");
     assertThat(folder.resolve("db")).doesNotExist();
   }
 }

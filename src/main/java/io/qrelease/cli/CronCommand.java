@@ -58,7 +58,7 @@ class CronCommand implements Callable<Integer> {
     System.out.println("PATH=" + String.join(":", searchPath()));
     // Each job's output goes beside the database, with the database's own log.
     Path logs = store.database().dataDir().toAbsolutePath().normalize().resolve("logs");
-    String options = store.given().stream().map(CronCommand::quoted).map(word -> " " + word)
+    String options = store.given().stream().map(word -> " " + (word.startsWith("--") ? word : quoted(word)))
         .collect(Collectors.joining());
     for (JobDefinition job : jobs) {
       String run = "cd " + quoted(project) + " && mkdir -p " + quoted(logs) + " && ./run.sh run " + quoted(job.file())

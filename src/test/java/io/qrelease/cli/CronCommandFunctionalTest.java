@@ -68,7 +68,7 @@ class CronCommandFunctionalTest {
     assertThat(lines).contains("SHELL=/bin/bash")
         .anyMatch(line -> line.startsWith("PATH=" + System.getProperty("java.home")))
         .contains("# " + folder.resolve("jobs/by-hand.yml") + " has no schedule; run it with ./run.sh run "
-            + folder.resolve("jobs/by-hand.yml"));
+            + folder.resolve("jobs/by-hand.yml") + " --db " + bench.dbUrl() + " --tenant " + folder.resolve("tenant.yml"));
   }
 
   @Test
@@ -108,7 +108,8 @@ class CronCommandFunctionalTest {
         two + ":1: operator intern@contoso.com is not in the tenant file; add them there or name another operator.",
         two + ":2: unknown key 'shedule'; the keys of a job file are action, description, dryRun, input, maxRows,"
             + " name, operator, releaseTo, rule, schedule.",
-        "3 job files have problems; fix them before scheduling the jobs (./run.sh validate FILE checks one file).");
+        "3 job files have problems; fix them before scheduling the jobs (./run.sh validate FILE --db " + bench.dbUrl()
+            + " --tenant " + folder.resolve("tenant.yml") + " checks one file).");
     assertThat(validate.err().lines().limit(2)).containsExactlyElementsOf(run.err().lines().skip(2).limit(2).toList());
   }
 

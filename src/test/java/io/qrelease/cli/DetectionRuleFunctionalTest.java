@@ -28,7 +28,11 @@ class DetectionRuleFunctionalTest {
 
   @BeforeAll
   void storeWithCopiesOfSeveralSendersRecipientsAndLocations(@TempDir Path folder) {
-    bench = new Workbench(folder);
+    bench = storeWithCopies(folder);
+  }
+
+  static Workbench storeWithCopies(Path folder) {
+    Workbench bench = new Workbench(folder);
     CommandRun quarantine = bench.run("import", bench.write("quarantine.csv", """
         Identity,RecipientAddress,SenderAddress,Subject,QuarantineTypes,ReleaseStatus,Expires,ReceivedTime
         %s\\aaaaaaaa-0000-0000-0000-000000000001,alice@contoso.com,billing@northwindtraders.com,Your Invoice 7,Spam,NOTRELEASED,2099-01-01T00:00:00Z,%s
@@ -45,6 +49,7 @@ class DetectionRuleFunctionalTest {
         """.formatted(ago("48h"), id(6), ago("48h"), id(7))).toString());
     assertThat(quarantine.exitCode()).as(quarantine.toString()).isZero();
     assertThat(events.exitCode()).as(events.toString()).isZero();
+    return bench;
   }
 
   static Stream<Arguments> filters() {
@@ -89,34 +94,57 @@ class DetectionRuleFunctionalTest {
   }
 
   @Test
-  void aScheduledRuleRunsOncePerWindowLookingBackThirtyDaysFirstAndTwoPeriodsAfter() {
-    // given
-    Path job = bench.write("jobs/daily.yml", """
+  void aScheduledRuleReleasesOncePerWindowLookingBackThirtyDaysFirstAndTwoPeriodsAfter(@TempDir Path folder) {
+    // given: a store of its own, which the releases change
+    Workbench store = storeWithCopies(folder);
+    Path job = store.write("jobs/daily.yml", """
         name: Daily Northwind rule
         operator: secops-admin@contoso.com
         schedule: "0 6 * * *"
-        dryRun: true
         rule:
           senderDomains: [northwindtraders.com]
         """);
     Instant nextDay = AS_OF.plus(Duration.ofDays(1));
 
     // when
-    CommandRun first = bench.run("run", job.toString(), "--as-of", AS_OF.toString());
-    Map<String, List<Map<String, Object>>> afterFirst = bench.snapshot();
-    CommandRun again = bench.run("run", job.toString(), "--as-of", AS_OF.plusSeconds(1800).toString());
-    Map<String, List<Map<String, Object>>> afterAgain = bench.snapshot();
-    CommandRun later = bench.run("run", job.toString(), "--as-of", nextDay.toString());
+    CommandRun first = store.run("run", job.toString(), "--as-of", AS_OF.toString());
+    Map<String, List<Map<String, Object>>> afterFirst = store.snapshot();
+    CommandRun again = store.run("run", job.toString(), "--as-of", AS_OF.plusSeconds(1800).toString());
+    Map<String, List<Map<String, Object>>> afterAgain = store.snapshot();
+    CommandRun later = store.run("run", job.toString(), "--as-of", nextDay.toString());
 
     // then
     assertThat(first.exitCode()).as(first.toString()).isZero();
-    assertThat(first.out()).contains("(30d, the first run of a daily or rarer rule)");
+    assertThat(first.out()).contains("(30d, the first run of a daily or rarer rule)").contains("Success 3");
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(again.out()).contains("completed earlier; nothing was changed");
     assertThat(afterAgain).isEqualTo(afterFirst);
     assertThat(later.exitCode()).as(later.toString()).isZero();
     assertThat(later.out()).contains("(2d, one period of 1d plus as much again)");
-    assertThat(bench.count("SELECT COUNT(*) FROM email_action WHERE name = 'Daily Northwind rule'")).isEqualTo(2);
+    assertThat(store.count("SELECT COUNT(*) FROM email_action WHERE name = 'Daily Northwind rule'")).isEqualTo(2);
+  }
+
+  @Test
+  void aPreviewOfARuleRepeatedInOneWindowEvaluatesTheStoreAgain() {
+    // given
+    Path job = bench.write("jobs/daily-preview.yml", """
+        name: Daily Northwind preview
+        operator: secops-admin@contoso.com
+        schedule: "0 6 * * *"
+        dryRun: true
+        rule:
+          senderDomains: [northwindtraders.com]
+        """);
+
+    // when
+    CommandRun first = bench.run("run", job.toString(), "--as-of", AS_OF.toString());
+    CommandRun again = bench.run("run", job.toString(), "--as-of", AS_OF.plusSeconds(1800).toString());
+
+    // then
+    assertThat(first.out()).contains("All 3 would be released.");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.out()).doesNotContain("completed earlier").contains("All 3 would be released.");
+    assertThat(bench.count("SELECT COUNT(*) FROM email_action WHERE name = 'Daily Northwind preview'")).isEqualTo(2);
   }
 
   @Test

@@ -1,10 +1,15 @@
 package io.qrelease.cli;
 
+import static io.qrelease.report.TextTable.count;
+import static io.qrelease.report.TextTable.flexible;
 import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Listing;
+import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
+import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
 import io.qrelease.store.ExecutionHistory;
 import io.qrelease.store.ExecutionRecord;
@@ -20,9 +25,28 @@ import picocli.CommandLine.Option;
     description = "The job executions, newest first: status, rows read and written, start and end, the action of a release, and how to resume one that failed or stopped.")
 class ExecutionsCommand implements Callable<Integer> {
 
-  static final TextTable FIRST_LINE = TextTable.of(number("EXECUTION", 9), text("JOB", 7), text("STATUS", 9),
-      number("READ", 9), number("WRITTEN", 9), text("STARTED (UTC)", 19), text("ENDED (UTC)", 19));
-  static final TextTable SECOND_LINE = TextTable.of(text("ACTION", 36), text("RESUME", 58)).indented(2);
+  private static final Column EXECUTION = number("EXECUTION", 9);
+  private static final Column JOB = text("JOB", 7);
+  private static final Column STATUS = text("STATUS", 9);
+  private static final Column READ = count("READ", 9);
+  private static final Column WRITTEN = count("WRITTEN", 9);
+  private static final Column STARTED = text("STARTED (UTC)", 19);
+  private static final Column ENDED = text("ENDED (UTC)", 19);
+  private static final Column ACTION = text("ACTION", 36);
+  /** The one column that narrows: the commands it holds are far shorter than what 80 columns leave it. */
+  private static final Column RESUME = flexible("RESUME", 58);
+
+  /**
+   * The action and the resume command on a second line; below 93 columns, where the first line no
+   * longer fits, the times share the action's line and the resume command takes a third.
+   */
+  static final Listing TABLE = Listing.of(
+          TextTable.of(EXECUTION, JOB, STATUS, READ, WRITTEN, STARTED, ENDED),
+          TextTable.of(ACTION, RESUME).indented(2))
+      .orNarrower(
+          TextTable.of(EXECUTION, JOB, STATUS, READ, WRITTEN),
+          TextTable.of(STARTED, ENDED, ACTION).indented(2),
+          TextTable.of(flexible("RESUME", 78)).indented(2));
 
   @Mixin
   StoreOptions store;
@@ -43,22 +67,18 @@ class ExecutionsCommand implements Callable<Integer> {
       } else if (executions.isEmpty()) {
         System.out.println("No executions yet; 'import FILE' runs the first.");
       } else {
-        System.out.println(FIRST_LINE.header());
-        System.out.println(SECOND_LINE.header());
-        executions.forEach(ExecutionsCommand::print);
+        Listing table = TABLE.fittedTo(Terminal.width());
+        table.header().forEach(System.out::println);
+        executions.forEach(execution -> print(table, execution));
       }
     }
     return 0;
   }
 
-  private static void print(ExecutionRecord execution) {
-    System.out.println(FIRST_LINE.row(execution.executionId(), execution.job(), execution.status(),
-        execution.rowsRead(), execution.rowsWritten(), UtcTime.second(execution.startedAt()),
-        UtcTime.second(execution.endedAt())));
-    String resume = resume(execution);
-    if (execution.actionId() != null || resume != null) {
-      System.out.println(SECOND_LINE.row(execution.actionId(), resume));
-    }
+  private static void print(Listing table, ExecutionRecord execution) {
+    table.rows(execution.executionId(), execution.job(), execution.status(), execution.rowsRead(),
+        execution.rowsWritten(), UtcTime.second(execution.startedAt()), UtcTime.second(execution.endedAt()),
+        execution.actionId(), resume(execution)).forEach(System.out::println);
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.qrelease.cli;
 
+import io.qrelease.report.Paragraph;
+import io.qrelease.report.Terminal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +43,8 @@ public class QreleaseCommand implements Callable<Integer> {
     int release = line.execute(concat(new String[] {"release", SAMPLES.resolve("hunting-export.csv").toString(),
         "--operator", DEMO_OPERATOR, "--name", "Demo: false positives of the sample campaign"}, database, tenant));
     System.out.println();
-    System.out.println("The Action center lists it: ./run.sh actions; its audit rows: ./run.sh actions export ACTION_ID --out FILE");
+    System.out.print(Paragraph.of("", List.of("The Action center lists it: ./run.sh actions",
+        "its audit rows: ./run.sh actions export ACTION_ID --out FILE"), "; ", Terminal.width()));
     return release;
   }
 

@@ -43,7 +43,8 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (action.name() != null && !action.name().isEmpty()) {
       line(out, width, "name", action.name());
     }
-    line(out, width, "source", action.source() + "   action " + action.actionType() + "   release to " + action.releaseTo());
+    line(out, width, "source",
+        action.source() + "   action " + action.actionType() + "   release to " + action.releaseTo());
     line(out, width, "operator", action.operator());
     line(out, width, "execution", Long.toString(action.jobExecutionId()));
     List<String> entities = Stream.concat(Stream.of(Count.of(counts.total())), Arrays.stream(Result.values())

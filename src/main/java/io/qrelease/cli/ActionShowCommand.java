@@ -89,8 +89,9 @@ class ActionShowCommand implements Callable<Integer> {
         entities.header().forEach(System.out::println);
         AtomicLong shown = new AtomicLong();
         actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> {
-          entities.rows(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(),
-              entry.verdict().reason() == null ? entry.verdict().result() : entry.verdict().result() + "/" + entry.verdict().reason())
+          Object result = entry.verdict().reason() == null ? entry.verdict().result()
+              : entry.verdict().result() + "/" + entry.verdict().reason();
+          entities.rows(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(), result)
               .forEach(System.out::println);
           shown.incrementAndGet();
         });

@@ -55,7 +55,7 @@ class ActionsCommand implements Callable<Integer> {
    * 98, where the id, status, source, type and creation time no longer fit one line, three, the
    * name and the operator sharing the third.
    */
-  static final Listing TABLE = Listing.of(
+  private static final Listing TABLE = Listing.of(
           TextTable.of(ACTION, STATUS, SOURCE, TYPE, CREATED),
           TextTable.of(NAME, OPERATOR, SUCCESS, ALREADY, SKIPPED, FAILED).indented(2))
       .orNarrower(

@@ -40,7 +40,7 @@ class ExecutionsCommand implements Callable<Integer> {
    * The action and the resume command on a second line; below 93 columns, where the first line no
    * longer fits, the times share the action's line and the resume command takes a third.
    */
-  static final Listing TABLE = Listing.of(
+  private static final Listing TABLE = Listing.of(
           TextTable.of(EXECUTION, JOB, STATUS, READ, WRITTEN, STARTED, ENDED),
           TextTable.of(ACTION, RESUME).indented(2))
       .orNarrower(

@@ -58,7 +58,10 @@ public final class Listing {
     return new Layout(List.of(lines), cells);
   }
 
-  /** The first layout that fits the width, its flexible columns narrowed to fit; else the narrowest layout, narrowed as far as it goes. */
+  /**
+   * The first layout that fits the width, its flexible columns narrowed to fit; else the narrowest
+   * layout, narrowed as far as it goes.
+   */
   public Listing fittedTo(int width) {
     Layout chosen = layouts.stream().filter(layout -> layout.lines().stream().allMatch(line -> line.fits(width)))
         .findFirst().orElse(layouts.get(layouts.size() - 1));

@@ -72,13 +72,15 @@ class ThousandsFunctionalTest {
     CommandRun json = bench.run("actions", "--json");
 
     // then
-    assertThat(actions.out().lines()).anySatisfy(line -> assertThat(line).endsWith("      1,731          0        769          0"));
+    assertThat(actions.out().lines())
+        .anySatisfy(line -> assertThat(line).endsWith("      1,731          0        769          0"));
     assertThat(show.out()).contains(
         "  rows        2,500 read = 2,500 audited + 0 collapsed as duplicates\n",
         "Success                    1,731\n",
         "AdminOnly                    694\n")
         .endsWith("\n25 of 2,500 entities\n");
-    assertThat(executions.out().lines()).anySatisfy(line -> assertThat(line).matches(" +\\d+  import   COMPLETED      2,500      2,500"));
+    assertThat(executions.out().lines())
+        .anySatisfy(line -> assertThat(line).matches(" +\\d+  import   COMPLETED      2,500      2,500"));
     assertThat(quarantine.out()).endsWith("\n2,499 more; use --limit or a filter.\n");
     for (CommandRun run : new CommandRun[] {actions, show, executions, quarantine}) {
       assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -15,8 +15,11 @@ class ParagraphTest {
 
   @Test
   void aLongValueBreaksBetweenItemsUnderItsFirstCharacterKeepingTheSeparatorsMark() {
+    // given
+    List<String> reasons = List.of("InvalidRow 1,000", "NotFound 2,000", "Expired 3,000");
+
     // when
-    String text = Paragraph.of("  skipped    ", List.of("InvalidRow 1,000", "NotFound 2,000", "Expired 3,000"), ", ", 46);
+    String text = Paragraph.of("  skipped    ", reasons, ", ", 46);
 
     // then
     assertThat(text).isEqualTo("""

@@ -4,6 +4,7 @@ import io.qrelease.cli.Refusal;
 import io.qrelease.cli.QreleaseCommand;
 import io.qrelease.input.InputRefusedException;
 import io.qrelease.jobs.ExitCode;
+import io.qrelease.report.Terminal;
 import io.qrelease.store.Database;
 import io.qrelease.tenant.TenantFileException;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class Qrelease {
   }
 
   public static int run(String... args) {
-    CommandLine line = new CommandLine(new QreleaseCommand()).setUsageHelpWidth(100);
+    CommandLine line = new CommandLine(new QreleaseCommand()).setUsageHelpWidth(helpWidth(Terminal.width()));
     line.setParameterExceptionHandler((error, arguments) -> {
       CommandLine command = error.getCommandLine();
       command.getErr().println(error.getMessage() + "; see '" + command.getCommandSpec().qualifiedName() + " --help'.");
@@ -77,6 +78,11 @@ public final class Qrelease {
       return ExitCode.FAILED.code();
     });
     return line.execute(args);
+  }
+
+  /** Help fills a narrow terminal, down to the 55 columns picocli lays it out in; past 100 lines get hard to read. */
+  private static int helpWidth(int terminalWidth) {
+    return Math.max(55, Math.min(100, terminalWidth));
   }
 
   private static boolean refusal(Throwable error) {

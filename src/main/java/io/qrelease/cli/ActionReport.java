@@ -2,7 +2,9 @@ package io.qrelease.cli;
 
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
+import io.qrelease.report.Count;
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Paragraph;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The summary of one bulk action, as text for the terminal and as JSON for scripts. */
 record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, long rowsThisRun,
@@ -30,31 +34,35 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     return notFound > 0 && notFound + counts.count(Reason.InvalidRow) == counts.total();
   }
 
-  String text() {
+  /** The summary on lines of at most this many columns, a long value going on under itself. */
+  String text(int width) {
     StringBuilder out = new StringBuilder();
     if (completedEarlier) {
       out.append("This release completed earlier; nothing was changed. Its summary:\n");
     }
     if (action.dryRun()) {
-      out.append("Dry run: no copy was changed. ").append(preview()).append('\n');
+      out.append(Paragraph.words("", "Dry run: no copy was changed. " + preview(), width));
     }
-    line(out, "action", action.actionId() + "  " + action.status() + "  (exit " + exitCode() + ")");
+    line(out, width, "action", action.actionId() + "  " + action.status() + "  (exit " + exitCode() + ")");
     if (action.name() != null && !action.name().isEmpty()) {
-      line(out, "name", action.name());
+      line(out, width, "name", action.name());
     }
-    line(out, "source", action.source() + "   action " + action.actionType() + "   release to " + action.releaseTo());
-    line(out, "operator", action.operator());
-    line(out, "execution", Long.toString(action.jobExecutionId()));
-    line(out, "entities", counts.total() + "   " + Arrays.stream(Result.values())
-        .map(result -> result + " " + counts.count(result)).collect(Collectors.joining("   ")));
-    String reasons = Arrays.stream(Reason.values()).filter(reason -> counts.count(reason) > 0)
-        .map(reason -> reason + " " + counts.count(reason)).collect(Collectors.joining(", "));
+    line(out, width, "source",
+        action.source() + "   action " + action.actionType() + "   release to " + action.releaseTo());
+    line(out, width, "operator", action.operator());
+    line(out, width, "execution", Long.toString(action.jobExecutionId()));
+    List<String> entities = Stream.concat(Stream.of(Count.of(counts.total())), Arrays.stream(Result.values())
+        .map(result -> result + " " + Count.of(counts.count(result)))).toList();
+    out.append(Paragraph.of(lead("entities"), entities, "   ", width));
+    List<String> reasons = Arrays.stream(Reason.values()).filter(reason -> counts.count(reason) > 0)
+        .map(reason -> reason + " " + Count.of(counts.count(reason))).toList();
     if (!reasons.isEmpty()) {
-      line(out, "skipped", reasons);
+      out.append(Paragraph.of(lead("skipped"), reasons, ", ", width));
     }
-    line(out, "rows", accounting(action, counts));
+    line(out, width, "rows", accounting(action, counts));
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-    line(out, "elapsed", String.format("%.1f s (%.0f rows/s)", seconds, rowsThisRun / seconds));
+    line(out, width, "elapsed", String.format(Locale.ROOT, "%.1f s (%s rows/s)", seconds,
+        Count.of(Math.round(rowsThisRun / seconds))));
     return out.toString();
   }
 
@@ -69,22 +77,27 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
       return "None would be released, for the reasons below.";
     }
     if (wouldRelease == total) {
-      return total == 1 ? "Its one entity would be released." : "All " + total + " would be released.";
+      return total == 1 ? "Its one entity would be released." : "All " + Count.of(total) + " would be released.";
     }
-    return wouldRelease + (wouldRelease == 1 ? " copy" : " copies")
+    return Count.of(wouldRelease) + (wouldRelease == 1 ? " copy" : " copies")
         + " would be released; the others would not, for the reasons below.";
   }
 
   /** Where every row and entity went, the sum the run is checked against. */
   static String accounting(ActionRecord action, ActionCounts counts) {
-    String entities = counts.total() + " audited + " + action.duplicateRows() + " collapsed as duplicates";
+    String entities = Count.of(counts.total()) + " audited + " + Count.of(action.duplicateRows())
+        + " collapsed as duplicates";
     return action.rowsRead() == action.entities()
-        ? action.rowsRead() + " read = " + entities
-        : action.rowsRead() + " read, giving " + action.entities() + " entities = " + entities;
+        ? Count.of(action.rowsRead()) + " read = " + entities
+        : Count.of(action.rowsRead()) + " read, giving " + Count.of(action.entities()) + " entities = " + entities;
   }
 
-  private static void line(StringBuilder out, String label, String value) {
-    out.append(String.format("  %-10s %s%n", label, value));
+  private static void line(StringBuilder out, int width, String label, String value) {
+    out.append(Paragraph.words(lead(label), value, width));
+  }
+
+  private static String lead(String label) {
+    return String.format("  %-10s ", label);
   }
 
   Map<String, Object> json() {

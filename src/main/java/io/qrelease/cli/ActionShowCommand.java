@@ -1,12 +1,19 @@
 package io.qrelease.cli;
 
+import static io.qrelease.report.TextTable.count;
+import static io.qrelease.report.TextTable.flexible;
 import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
+import io.qrelease.report.Count;
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Listing;
+import io.qrelease.report.Paragraph;
+import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
+import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
@@ -27,12 +34,16 @@ import tools.jackson.core.JsonGenerator;
     description = "One action: all its fields, its counts per result and per reason, then its entities in input order.")
 class ActionShowCommand implements Callable<Integer> {
 
-  static final TextTable FIELDS = TextTable.of(text("", 10), text("", 86)).indented(2);
-  static final TextTable COUNTS = TextTable.of(text("RESULT", 20), number("ENTITIES", 10));
-  static final TextTable REASONS = TextTable.of(text("REASON", 20), number("ENTITIES", 10));
+  static final TextTable COUNTS = TextTable.of(text("RESULT", 20), count("ENTITIES", 10));
+  static final TextTable REASONS = TextTable.of(text("REASON", 20), count("ENTITIES", 10));
+  private static final Column LINE = number("LINE", 7);
+  private static final Column MESSAGE = text("NETWORK MESSAGE ID", 36);
+  private static final Column RECIPIENT = flexible("RECIPIENT", 23);
   /** A reason only ever explains a skip, so "Skipped/Expired" says both in one column. */
-  static final TextTable ENTITIES = TextTable.of(number("LINE", 7), text("NETWORK MESSAGE ID", 36),
-      text("RECIPIENT", 23), text("RESULT", 28));
+  private static final Column RESULT = text("RESULT", 28);
+  /** Below 89 columns the result goes under the message id, so that the recipient keeps room to be read. */
+  static final Listing ENTITIES = Listing.of(TextTable.of(LINE, MESSAGE, RECIPIENT, RESULT))
+      .orNarrower(TextTable.of(LINE, MESSAGE, flexible("RECIPIENT", 33)), TextTable.of(RESULT).indented(9));
 
   @Mixin
   StoreOptions store;
@@ -72,34 +83,38 @@ class ActionShowCommand implements Callable<Integer> {
           generator.writeEndObject();
         }
       } else {
-        printAction(action, counts);
+        int width = Terminal.width();
+        printAction(action, counts, width);
         System.out.println();
-        System.out.println(ENTITIES.header());
+        Listing entities = ENTITIES.fittedTo(width);
+        entities.header().forEach(System.out::println);
         AtomicLong shown = new AtomicLong();
         actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> {
-          System.out.println(ENTITIES.row(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(),
-              entry.verdict().reason() == null ? entry.verdict().result() : entry.verdict().result() + "/" + entry.verdict().reason()));
+          Object result = entry.verdict().reason() == null ? entry.verdict().result()
+              : entry.verdict().result() + "/" + entry.verdict().reason();
+          entities.rows(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(), result)
+              .forEach(System.out::println);
           shown.incrementAndGet();
         });
-        System.out.println(shown.get() + " of " + counts.total() + " entities");
+        System.out.println(Count.of(shown.get()) + " of " + Count.of(counts.total()) + " entities");
       }
     }
     return 0;
   }
 
-  private static void printAction(ActionRecord action, ActionCounts counts) {
-    field("action", action.actionId());
-    field("name", action.name());
-    field("status", action.status() + (action.exitCode() == null ? "" : " (exit " + action.exitCode() + ")"));
-    field("source", action.source());
-    field("type", action.actionType());
-    field("release to", action.releaseTo());
-    field("operator", action.operator());
-    field("input", action.inputFile());
-    field("created", UtcTime.second(action.createdAt()) + " UTC");
-    field("finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC");
-    field("execution", action.jobExecutionId());
-    field("rows", ActionReport.accounting(action, counts));
+  private static void printAction(ActionRecord action, ActionCounts counts, int width) {
+    field("action", action.actionId(), width);
+    field("name", action.name(), width);
+    field("status", action.status() + (action.exitCode() == null ? "" : " (exit " + action.exitCode() + ")"), width);
+    field("source", action.source(), width);
+    field("type", action.actionType(), width);
+    field("release to", action.releaseTo(), width);
+    field("operator", action.operator(), width);
+    field("input", action.inputFile(), width);
+    field("created", UtcTime.second(action.createdAt()) + " UTC", width);
+    field("finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC", width);
+    field("execution", action.jobExecutionId(), width);
+    field("rows", ActionReport.accounting(action, counts), width);
     System.out.println();
     System.out.println(COUNTS.header());
     counts.results().forEach((name, count) -> System.out.println(COUNTS.row(name, count)));
@@ -113,8 +128,9 @@ class ActionShowCommand implements Callable<Integer> {
     }
   }
 
-  private static void field(String label, Object value) {
-    System.out.println(FIELDS.row(label, value));
+  /** A long value goes on under itself rather than be cut: this page is where an action's fields are read. */
+  private static void field(String label, Object value, int width) {
+    System.out.print(Paragraph.words(String.format("  %-10s  ", label), value == null ? "" : value.toString(), width));
   }
 
   private static Map<String, Object> json(ActionRecord action, ActionCounts counts) {

@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
-import static io.qrelease.report.TextTable.number;
+import static io.qrelease.report.TextTable.count;
+import static io.qrelease.report.TextTable.flexible;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.domain.ActionStatus;
@@ -8,8 +9,11 @@ import io.qrelease.domain.Result;
 import io.qrelease.domain.Source;
 import io.qrelease.domain.TimeSpan;
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Listing;
 import io.qrelease.report.SpreadsheetCsv;
+import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
+import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionFilter;
@@ -34,11 +38,31 @@ import picocli.CommandLine.Parameters;
     subcommands = {ActionShowCommand.class, ActionsCommand.Export.class})
 class ActionsCommand implements Callable<Integer> {
 
-  /** Two lines per action keep the full id, which 'actions show' takes, within 100 columns. */
-  static final TextTable FIRST_LINE = TextTable.of(text("ACTION", 36), text("STATUS", 10), text("SOURCE", 15),
-      text("TYPE", 13), text("CREATED (UTC)", 16));
-  static final TextTable SECOND_LINE = TextTable.of(text("NAME", 28), text("OPERATOR", 28), number("SUCCESS", 7),
-      number("ALREADY", 7), number("SKIPPED", 7), number("FAILED", 7)).indented(2);
+  private static final Column ACTION = text("ACTION", 36);
+  private static final Column STATUS = text("STATUS", 10);
+  private static final Column SOURCE = text("SOURCE", 15);
+  private static final Column TYPE = text("TYPE", 13);
+  private static final Column CREATED = text("CREATED (UTC)", 16);
+  private static final Column NAME = flexible("NAME", 26);
+  private static final Column OPERATOR = flexible("OPERATOR", 26);
+  /** Wide enough for 9,999,999 entities. */
+  private static final Column SUCCESS = count("SUCCESS", 9);
+  private static final Column ALREADY = count("ALREADY", 9);
+  private static final Column SKIPPED = count("SKIPPED", 9);
+  private static final Column FAILED = count("FAILED", 9);
+
+  /**
+   * Two lines per action keep the full id, which 'actions show' takes, within 100 columns; below
+   * 98, where the id, status, source, type and creation time no longer fit one line, three, the
+   * name and the operator sharing the third.
+   */
+  private static final Listing TABLE = Listing.of(
+          TextTable.of(ACTION, STATUS, SOURCE, TYPE, CREATED),
+          TextTable.of(NAME, OPERATOR, SUCCESS, ALREADY, SKIPPED, FAILED).indented(2))
+      .orNarrower(
+          TextTable.of(ACTION, STATUS, SOURCE, TYPE),
+          TextTable.of(CREATED, SUCCESS, ALREADY, SKIPPED, FAILED).indented(2),
+          TextTable.of(flexible("NAME", 38), flexible("OPERATOR", 38)).indented(2));
 
   @Mixin
   StoreOptions store;
@@ -77,19 +101,19 @@ class ActionsCommand implements Callable<Integer> {
             ? "No actions yet; 'release FILE --operator UPN' takes one."
             : "No actions match; drop a filter to see more.");
       } else {
-        System.out.println(FIRST_LINE.header());
-        System.out.println(SECOND_LINE.header());
-        records.forEach(action -> print(action, counts.get(action.actionId())));
+        Listing table = TABLE.fittedTo(Terminal.width());
+        table.header().forEach(System.out::println);
+        records.forEach(action -> print(table, action, counts.get(action.actionId())));
       }
     }
     return 0;
   }
 
-  private static void print(ActionRecord action, ActionCounts counts) {
-    System.out.println(FIRST_LINE.row(action.actionId(), action.status(), action.source(), action.actionType(),
-        UtcTime.minute(action.createdAt())));
-    System.out.println(SECOND_LINE.row(action.name(), action.operator(), counts.count(Result.Success),
-        counts.count(Result.AlreadyInDestination), counts.count(Result.Skipped), counts.count(Result.Failed)));
+  private static void print(Listing table, ActionRecord action, ActionCounts counts) {
+    table.rows(action.actionId(), action.status(), action.source(), action.actionType(),
+        UtcTime.minute(action.createdAt()), action.name(), action.operator(), counts.count(Result.Success),
+        counts.count(Result.AlreadyInDestination), counts.count(Result.Skipped), counts.count(Result.Failed))
+        .forEach(System.out::println);
   }
 
   static Map<String, Object> json(ActionRecord action, ActionCounts counts) {

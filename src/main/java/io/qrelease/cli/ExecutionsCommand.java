@@ -1,10 +1,14 @@
 package io.qrelease.cli;
 
+import static io.qrelease.report.TextTable.count;
 import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Listing;
+import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
+import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
 import io.qrelease.store.ExecutionHistory;
 import io.qrelease.store.ExecutionRecord;
@@ -20,9 +24,25 @@ import picocli.CommandLine.Option;
     description = "The job executions, newest first: status, rows read and written, start and end, the action of a release, and how to resume one that failed or stopped.")
 class ExecutionsCommand implements Callable<Integer> {
 
-  static final TextTable FIRST_LINE = TextTable.of(number("EXECUTION", 9), text("JOB", 7), text("STATUS", 9),
-      number("READ", 9), number("WRITTEN", 9), text("STARTED (UTC)", 19), text("ENDED (UTC)", 19));
-  static final TextTable SECOND_LINE = TextTable.of(text("ACTION", 36)).indented(2);
+  private static final Column EXECUTION = number("EXECUTION", 9);
+  private static final Column JOB = text("JOB", 7);
+  private static final Column STATUS = text("STATUS", 9);
+  private static final Column READ = count("READ", 9);
+  private static final Column WRITTEN = count("WRITTEN", 9);
+  private static final Column STARTED = text("STARTED (UTC)", 19);
+  private static final Column ENDED = text("ENDED (UTC)", 19);
+  private static final Column ACTION = text("ACTION", 36);
+
+  /**
+   * The action on a second line; below 93 columns, where the first line no longer fits, the times
+   * share the action's line.
+   */
+  private static final Listing TABLE = Listing.of(
+          TextTable.of(EXECUTION, JOB, STATUS, READ, WRITTEN, STARTED, ENDED),
+          TextTable.of(ACTION).indented(2))
+      .orNarrower(
+          TextTable.of(EXECUTION, JOB, STATUS, READ, WRITTEN),
+          TextTable.of(STARTED, ENDED, ACTION).indented(2));
   /** The command that resumes a run is printed whole on a line of its own: a command cut short does not run. */
   private static final String RESUME_INDENT = "  ";
 
@@ -45,21 +65,18 @@ class ExecutionsCommand implements Callable<Integer> {
       } else if (executions.isEmpty()) {
         System.out.println("No executions yet; 'import FILE' runs the first.");
       } else {
-        System.out.println(FIRST_LINE.header());
-        System.out.println(SECOND_LINE.header());
-        executions.forEach(this::print);
+        Listing table = TABLE.fittedTo(Terminal.width());
+        table.header().forEach(System.out::println);
+        executions.forEach(execution -> print(table, execution));
       }
     }
     return 0;
   }
 
-  private void print(ExecutionRecord execution) {
-    System.out.println(FIRST_LINE.row(execution.executionId(), execution.job(), execution.status(),
-        execution.rowsRead(), execution.rowsWritten(), UtcTime.second(execution.startedAt()),
-        UtcTime.second(execution.endedAt())));
-    if (execution.actionId() != null) {
-      System.out.println(SECOND_LINE.row(execution.actionId()));
-    }
+  private void print(Listing table, ExecutionRecord execution) {
+    table.rows(execution.executionId(), execution.job(), execution.status(), execution.rowsRead(),
+        execution.rowsWritten(), UtcTime.second(execution.startedAt()), UtcTime.second(execution.endedAt()),
+        execution.actionId()).forEach(System.out::println);
     if (execution.unfinished()) {
       System.out.println(RESUME_INDENT + (execution.resumedBy() == null ? "resume: " : "") + resume(execution, store));
     }

@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.generate.SyntheticExports;
+import io.qrelease.report.Count;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class GenerateCommand implements Callable<Integer> {
     }
     SyntheticExports.write(out, messages, seed, ids);
     System.out.println("Wrote " + SyntheticExports.QUARANTINE_EXPORT + ", " + SyntheticExports.EMAIL_EVENTS + " and "
-        + SyntheticExports.HUNTING_EXPORT + " for " + messages + " messages to " + out);
+        + SyntheticExports.HUNTING_EXPORT + " for " + Count.of(messages) + " messages to " + out);
     return 0;
   }
 }

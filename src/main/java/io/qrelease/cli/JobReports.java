@@ -9,7 +9,9 @@ import io.qrelease.jobs.importing.ImportJobConfiguration;
 import io.qrelease.jobs.importing.ImportWriter;
 import io.qrelease.jobs.importing.RejectsFile;
 import io.qrelease.jobs.release.ReleaseJobConfiguration;
+import io.qrelease.report.Count;
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Terminal;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.RejectStore;
@@ -102,7 +104,7 @@ final class JobReports {
       exitCode = ExitCode.FAILED.code();
     } else if (execution.getJobInstance().getJobName().equals(ReleaseJobConfiguration.JOB_NAME)) {
       ActionReport report = release(actions, outcome);
-      System.out.print(report.text());
+      System.out.print(report.text(Terminal.width()));
       if (report.knewNoMessage()) {
         System.out.println("The store knows none of these messages: import the quarantine export or EmailEvents"
             + " export that holds them first, with " + store.command("import", "FILE") + ".");
@@ -142,11 +144,12 @@ final class JobReports {
     }
     System.out.printf("  %-10s %s  %s%n", "import", execution.getJobParameters().getString(RunParameters.INPUT),
         execution.getStatus());
-    System.out.printf("  %-10s %d read, %d imported, %d rejected%n", "rows", read, read - rejected, rejected);
+    System.out.printf("  %-10s %s read, %s imported, %s rejected%n", "rows", Count.of(read), Count.of(read - rejected),
+        Count.of(rejected));
     if (rejected > 0) {
       System.out.printf("  %-10s %s%n", "rejects", workspace.bean(RejectsFile.class).pathFor(execution.getJobInstance()));
     }
-    System.out.printf("  %-10s %d loaded into the store%n", "copies", copies);
+    System.out.printf("  %-10s %s loaded into the store%n", "copies", Count.of(copies));
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       return ExitCode.FAILED.code();
     }

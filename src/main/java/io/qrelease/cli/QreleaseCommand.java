@@ -1,7 +1,10 @@
 package io.qrelease.cli;
 
 import io.qrelease.jobs.ExitCode;
+import io.qrelease.report.Paragraph;
+import io.qrelease.report.Terminal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,10 +49,11 @@ public class QreleaseCommand implements Callable<Integer> {
     }
     // The sample export holds a malformed row on purpose, so that the demo shows InvalidRow: its release
     // completing with exit 3 is the demo running as designed, and a script that runs the demo sees success.
-    System.out.println("The release exits 3 because the sample hunting export holds a malformed row on purpose;"
-        + " the demo ran as designed.");
-    System.out.println("The Action center lists it: " + store.command("actions") + "; its audit rows: "
-        + store.command("actions", "export", "ACTION_ID", "--out", "FILE"));
+    System.out.print(Paragraph.words("", "The release exits 3 because the sample hunting export holds a malformed"
+        + " row on purpose; the demo ran as designed.", Terminal.width()));
+    System.out.print(Paragraph.of("", List.of("The Action center lists it: " + store.command("actions"),
+        "its audit rows: " + store.command("actions", "export", "ACTION_ID", "--out", "FILE")), "; ",
+        Terminal.width()));
     return ExitCode.COMPLETED.code();
   }
 

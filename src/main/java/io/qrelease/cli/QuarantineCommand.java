@@ -1,20 +1,28 @@
 package io.qrelease.cli;
 
+import static io.qrelease.report.TextTable.flexible;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.domain.MailCopy;
 import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseStatus;
+import io.qrelease.report.Count;
 import io.qrelease.report.JsonStream;
+import io.qrelease.report.Listing;
+import io.qrelease.report.Paragraph;
+import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
 import io.qrelease.report.UtcTime;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.QuarantineEntry;
 import io.qrelease.store.QuarantineFilter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,11 +31,12 @@ import picocli.CommandLine.Option;
     description = "The quarantine page: copies in quarantine and copies released from it, newest received first, with who released each, to whom and when.")
 class QuarantineCommand implements Callable<Integer> {
 
-  static final TextTable FIRST_LINE = TextTable.of(text("RECEIVED (UTC)", 16), text("RECIPIENT", 28),
-      text("SENDER", 28), text("TYPE", 18));
-  static final TextTable SECOND_LINE = TextTable.of(text("STATUS", 11), text("LOCATION", 10),
-      text("NETWORK MESSAGE ID", 36), text("SUBJECT", 33)).indented(2);
-  static final TextTable RELEASE_LINE = TextTable.of(text("", 96)).indented(4);
+  static final Listing TABLE = Listing.of(
+      TextTable.of(text("RECEIVED (UTC)", 16), flexible("RECIPIENT", 28), flexible("SENDER", 28), text("TYPE", 18)),
+      TextTable.of(text("STATUS", 11), text("LOCATION", 10), text("NETWORK MESSAGE ID", 36), flexible("SUBJECT", 33))
+          .indented(2));
+  /** The release of a copy is a sentence under it, on as many lines as the terminal needs. */
+  private static final String RELEASE_INDENT = "    ";
 
   @Mixin
   StoreOptions store;
@@ -76,19 +85,20 @@ class QuarantineCommand implements Callable<Integer> {
           out.generator().writeEndArray();
         }
       } else {
+        int width = Terminal.width();
+        Listing table = TABLE.fittedTo(width);
         copies.forEachInQuarantine(filter, limit, entry -> {
           if (shown.getAndIncrement() == 0) {
-            System.out.println(FIRST_LINE.header());
-            System.out.println(SECOND_LINE.header());
+            table.header().forEach(System.out::println);
           }
-          print(entry);
+          print(table, width, entry);
         });
       }
       // Only a full page can have been cut, so only then is the rest counted.
       long more = shown.get() == limit ? copies.countInQuarantine(filter) - limit : 0;
       if (more > 0) {
         // On stderr with --json, so that a script still reads one array from stdout.
-        (json ? System.err : System.out).println(more + " more; use --limit or a filter.");
+        (json ? System.err : System.out).println(Count.of(more) + " more; use --limit or a filter.");
       } else if (shown.get() == 0 && !json) {
         System.out.println("No copies in quarantine match.");
       }
@@ -96,21 +106,24 @@ class QuarantineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void print(QuarantineEntry entry) {
+  private static void print(Listing table, int width, QuarantineEntry entry) {
     MailCopy copy = entry.copy();
-    System.out.println(FIRST_LINE.row(UtcTime.minute(copy.receivedAt()), copy.recipient(), copy.sender(),
-        copy.quarantineType()));
-    System.out.println(SECOND_LINE.row(copy.releaseStatus(), copy.location(), copy.networkMessageId(), copy.subject()));
+    table.rows(UtcTime.minute(copy.receivedAt()), copy.recipient(), copy.sender(), copy.quarantineType(),
+        copy.releaseStatus(), copy.location(), copy.networkMessageId(), copy.subject()).forEach(System.out::println);
     if (copy.releaseStatus() == ReleaseStatus.Released) {
-      System.out.println(RELEASE_LINE.row(released(entry)));
+      System.out.print(Paragraph.of(RELEASE_INDENT, released(entry), " ", width));
     }
   }
 
-  /** As the portal's "Released by" column says it; an export may have told only that a copy was released. */
-  static String released(QuarantineEntry entry) {
-    return "released" + (entry.releasedBy() == null ? "" : " by " + entry.releasedBy())
-        + " to " + entry.copy().recipient()
-        + (entry.releasedAt() == null ? "" : " on " + UtcTime.minute(entry.releasedAt()) + " UTC");
+  /**
+   * As the portal's "Released by" column says it; an export may have told only that a copy was
+   * released. In phrases, so that a line break falls between them.
+   */
+  static List<String> released(QuarantineEntry entry) {
+    return Stream.of("released" + (entry.releasedBy() == null ? "" : " by " + entry.releasedBy()),
+        "to " + entry.copy().recipient(),
+        entry.releasedAt() == null ? null : "on " + UtcTime.minute(entry.releasedAt()) + " UTC")
+        .filter(Objects::nonNull).toList();
   }
 
   private static Map<String, Object> json(QuarantineEntry entry) {

@@ -9,6 +9,7 @@ import io.qrelease.jobs.Runs;
 import io.qrelease.jobs.release.CustomDetections;
 import io.qrelease.jobs.release.ReleaseJobConfiguration;
 import io.qrelease.jobs.release.ReleaseParameters;
+import io.qrelease.report.Count;
 import io.qrelease.schedule.InputGlob;
 import io.qrelease.schedule.JobDefinition;
 import io.qrelease.schedule.JobFile;
@@ -126,8 +127,8 @@ class RunCommand implements Callable<Integer> {
     if (!completed(lastRun(workspace, parameters))) {
       cap.refuseOver(rows, "The selection of rule " + job.name());
     }
-    System.out.printf("Custom detection rule %s: copies received from %s to %s (%s); %,d selected now.%n",
-        job.name(), window.start(), window.end(), window.lookback(), rows);
+    System.out.printf("Custom detection rule %s: copies received from %s to %s (%s); %s selected now.%n",
+        job.name(), window.start(), window.end(), window.lookback(), Count.of(rows));
     return JobReports.runRelease(workspace, store, parameters);
   }
 

@@ -1,5 +1,7 @@
 package io.qrelease.cli;
 
+import io.qrelease.report.Count;
+
 /**
  * The most rows one action may select. A selection larger than expected is more often a wrong
  * filter or the wrong file than a real campaign, so it is refused before anything changes.
@@ -17,9 +19,9 @@ record SizeCap(long maxRows, String origin) {
 
   void refuseOver(long rows, String selection) {
     if (rows > maxRows) {
-      throw new Refusal(String.format("%s has %,d rows, more than the cap of %,d (%s); nothing was changed:"
-          + " narrow or split the selection, or raise %s if that many are meant.", selection, rows, maxRows, origin,
-          origin));
+      throw new Refusal(String.format("%s has %s rows, more than the cap of %s (%s); nothing was changed:"
+          + " narrow or split the selection, or raise %s if that many are meant.", selection, Count.of(rows),
+          Count.of(maxRows), origin, origin));
     }
   }
 }

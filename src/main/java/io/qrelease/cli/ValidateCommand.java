@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.jobs.ExitCode;
+import io.qrelease.report.Count;
 import io.qrelease.schedule.JobDefinition;
 import io.qrelease.schedule.JobFile;
 import io.qrelease.schedule.JobFileException;
@@ -45,8 +46,8 @@ class ValidateCommand implements Callable<Integer> {
     String what = job.isRule() ? "a custom detection rule" : "an input job over " + job.input();
     String when = job.scheduled().map(schedule -> "scheduled " + schedule + ", next at "
         + schedule.next(ZonedDateTime.now()).format(MINUTE)).orElse("not scheduled (run it with 'run')");
-    System.out.printf("%s is valid: %s, %s; %s as %s, at most %,d rows%s.%n", jobFile, what, when, job.action().option(),
-        job.operator(), job.maxRows(), job.dryRun() ? ", dry run" : "");
+    System.out.printf("%s is valid: %s, %s; %s as %s, at most %s rows%s.%n", jobFile, what, when, job.action().option(),
+        job.operator(), Count.of(job.maxRows()), job.dryRun() ? ", dry run" : "");
     return ExitCode.COMPLETED.code();
   }
 

@@ -1,5 +1,6 @@
 package io.qrelease.jobs;
 
+import io.qrelease.report.Count;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.springframework.batch.core.ExitStatus;
@@ -11,6 +12,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 /**
  * Shows how far a long run is: on a terminal one line updated in place, otherwise a line every
  * interval, so that a cron log shows a run is alive. A resumed run counts from its committed rows.
+ * On a terminal the line stays within its width: a line that wrapped could no longer be rewritten
+ * in place, and each update would leave a copy above the next.
  */
 public class Progress implements StepExecutionListener, ChunkListener<Object, Object> {
 
@@ -19,21 +22,23 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   private final long expectedRows;
   private final Duration interval;
   private final boolean terminal;
+  private final int width;
   private final PrintStream out;
   private long rowsBefore;
   private long rows;
   private long startNanos;
   private long lastShownNanos;
-  private boolean shown;
   private int shownLength;
 
   /**
    * @param expectedRows the input's rows, 0 when unknown
+   * @param width the terminal's columns
    */
-  public Progress(long expectedRows, Duration interval, boolean terminal, PrintStream out) {
+  public Progress(long expectedRows, Duration interval, boolean terminal, int width, PrintStream out) {
     this.expectedRows = expectedRows;
     this.interval = terminal ? TERMINAL_REFRESH : interval;
     this.terminal = terminal;
+    this.width = width;
     this.out = out;
   }
 
@@ -56,7 +61,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
 
   @Override
   public ExitStatus afterStep(StepExecution stepExecution) {
-    if (terminal && shown) {
+    if (terminal && shownLength > 0) {
       out.print("\r" + " ".repeat(shownLength) + "\r");
       out.flush();
     }
@@ -64,11 +69,12 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   }
 
   private void show(String line) {
-    shown = true;
     if (terminal) {
-      // A shorter line than the last ("about 8s left" after "about 10s left") must blank what it does not cover.
-      out.print("\r" + line + " ".repeat(Math.max(0, shownLength - line.length())));
-      shownLength = line.length();
+      // Short of the last column, where some terminals move the cursor on to the next line.
+      String fitted = line.length() < width ? line : line.substring(0, Math.max(1, width - 2)) + "…";
+      // A shorter line than the last ("about 8s left" after "about 10s left") blanks what it does not cover.
+      out.print("\r" + fitted + " ".repeat(Math.max(0, shownLength - fitted.length())));
+      shownLength = fitted.length();
       out.flush();
     } else {
       out.println(line);
@@ -79,13 +85,13 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
     double seconds = Math.max(now - startNanos, 1) / 1e9;
     double rate = rows / seconds;
     long done = rowsBefore + rows;
-    StringBuilder line = new StringBuilder(String.format("  progress   %,d", done));
+    StringBuilder line = new StringBuilder("  progress   " + Count.of(done));
     if (expectedRows > done) {
-      line.append(String.format(" of %,d rows (%d%%)", expectedRows, done * 100 / expectedRows));
+      line.append(" of " + Count.of(expectedRows) + " rows (" + done * 100 / expectedRows + "%)");
     } else {
       line.append(" rows");
     }
-    line.append(String.format(", %,.0f rows/s", rate));
+    line.append(", " + Count.of(Math.round(rate)) + " rows/s");
     if (expectedRows > done && rate > 0) {
       line.append(String.format(", about %s left", Duration.ofSeconds((long) ((expectedRows - done) / rate))
           .toString().substring(2).toLowerCase()));

@@ -1,5 +1,6 @@
 package io.qrelease.jobs;
 
+import io.qrelease.report.Terminal;
 import java.time.Duration;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ public class ProgressConfiguration {
   @StepScope
   public Progress progress(@Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows,
       @Value("${qrelease.progress-interval:10s}") Duration interval) {
-    return new Progress(inputRows == null ? 0 : inputRows, interval, System.console() != null, System.out);
+    return new Progress(inputRows == null ? 0 : inputRows, interval, System.console() != null, Terminal.width(),
+        System.out);
   }
 }

@@ -81,6 +81,28 @@ class ActionShowFunctionalTest {
   }
 
   @Test
+  void onAnEightyColumnTerminalEachEntitysResultGoesUnderItsMessageIdAndTheRecipientKeepsRoom() {
+    // when
+    CommandRun run = Screen.at(Screen.NARROW, () -> bench.run("actions", "show", action, "--result", "skipped"));
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    int header = lines.indexOf("   LINE  NETWORK MESSAGE ID                    RECIPIENT");
+    assertThat(lines.subList(header, lines.size())).containsExactly(
+        "   LINE  NETWORK MESSAGE ID                    RECIPIENT",
+        "         RESULT",
+        "      3  " + MALWARE + "  erin@contoso.com",
+        "         Skipped/AdminOnly",
+        "      5  " + UNKNOWN + "  someone.with.a.rather.long.addre…",
+        "         Skipped/NotFound",
+        "      6  not-a-guid                            carol@contoso.com",
+        "         Skipped/InvalidRow",
+        "3 of 5 entities");
+    Screen.assertFits(run, Screen.NARROW);
+  }
+
+  @Test
   void resultShowsOnlyTheEntitiesWithThatResult() {
     // when
     CommandRun run = bench.run("actions", "show", action, "--result", "skipped");
@@ -204,7 +226,7 @@ class ActionShowFunctionalTest {
   private static List<String> entities(CommandRun run) {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    int header = lines.indexOf(ActionShowCommand.ENTITIES.header());
+    int header = lines.indexOf(ActionShowCommand.ENTITIES.header().get(0));
     return lines.subList(header + 1, lines.size() - 1).stream().map(line -> line.trim().replaceAll("\\s+", " ")).toList();
   }
 }

@@ -46,11 +46,7 @@ class ActionsCommandFunctionalTest {
   void actionsListsTheNewestFirstTwoLinesEachWithinTheTerminal() {
     // given: a name longer than its column
     String older = release("first.csv", row(INVOICE, "alice@contoso.com"));
-    CommandRun named = bench.run("release", selection(bench, "second.csv", row(NEWSLETTER, "bob@contoso.com"),
-        row("not-a-guid", "bob@contoso.com")).toString(), "--operator", ANALYST,
-        "--name", "Newsletter false positives reported by the marketing team", "--source", "ThreatExplorer");
-    assertThat(named.exitCode()).as(named.toString()).isEqualTo(3);
-    String newer = latestAction(bench);
+    String newer = releaseWithALongName();
 
     // when
     CommandRun run = bench.run("actions");
@@ -63,11 +59,37 @@ class ActionsCommandFunctionalTest {
     assertThat(lines.get(1)).startsWith("  NAME").contains("OPERATOR", "SUCCESS", "ALREADY", "SKIPPED", "FAILED");
     assertThat(lines.get(2)).startsWith(newer).contains("Completed", "ThreatExplorer", "move-to-inbox",
         UtcTime.minute(createdAt(newer)));
-    assertThat(lines.get(3).split("\\s+")).containsExactly("", "Newsletter", "false", "positives…", ANALYST,
+    assertThat(lines.get(3).split("\\s+")).containsExactly("", "Newsletter", "false", "positive…", ANALYST,
         "1", "0", "1", "0");
     assertThat(lines.get(4)).startsWith(older).contains("CsvImport");
     assertThat(lines.get(5).split("\\s+")).containsExactly("", ANALYST, "1", "0", "0", "0");
     Screen.assertFits(run);
+  }
+
+  @Test
+  void onAnEightyColumnTerminalEachActionTakesThreeLinesWithItsIdWhole() {
+    // given
+    String older = release("first.csv", row(INVOICE, "alice@contoso.com"));
+    String newer = releaseWithALongName();
+
+    // when
+    CommandRun run = Screen.at(Screen.NARROW, () -> bench.run("actions"));
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(3 + 2 * 3);
+    assertThat(lines.subList(0, 3)).containsExactly(
+        "ACTION                                STATUS      SOURCE           TYPE",
+        "  CREATED (UTC)       SUCCESS    ALREADY    SKIPPED     FAILED",
+        "  NAME                                    OPERATOR");
+    assertThat(lines.get(3)).isEqualTo(newer + "  Completed   ThreatExplorer   move-to-inbox");
+    assertThat(lines.get(4)).isEqualTo("  " + UtcTime.minute(createdAt(newer))
+        + "          1          0          1          0");
+    assertThat(lines.get(5)).isEqualTo("  Newsletter false positives reported b…  " + ANALYST);
+    assertThat(lines.get(6)).startsWith(older + "  Completed   CsvImport");
+    assertThat(lines.get(8)).isEqualTo("  " + " ".repeat(38) + "  " + ANALYST);
+    Screen.assertFits(run, Screen.NARROW);
   }
 
   @Test
@@ -277,6 +299,15 @@ class ActionsCommandFunctionalTest {
     // then
     Screen.assertRefused(toFolder, belowFile);
     assertThat(toFolder.err()).contains("pass --out a file in a folder you can write to");
+  }
+
+  /** Releases a selection from Threat Explorer under a name longer than its column, and returns the action's id. */
+  private String releaseWithALongName() {
+    CommandRun named = bench.run("release", selection(bench, "second.csv", row(NEWSLETTER, "bob@contoso.com"),
+        row("not-a-guid", "bob@contoso.com")).toString(), "--operator", ANALYST,
+        "--name", "Newsletter false positives reported by the marketing team", "--source", "ThreatExplorer");
+    assertThat(named.exitCode()).as(named.toString()).isEqualTo(3);
+    return latestAction(bench);
   }
 
   /** Releases a selection as the analyst and returns the action's id. */

@@ -60,12 +60,8 @@ class ExecutionsCommandFunctionalTest {
 
   @Test
   void aFailedExecutionShowsTheCommandThatResumesItUntilAnotherExecutionHasResumedIt() {
-    // given: a release whose audit rows cannot be written
-    bench.execute("CREATE TRIGGER fail_every_audit BEFORE INSERT ON action_audit FOR EACH ROW"
-        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
-    CommandRun failing = bench.run(release);
-    assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
-    long failed = latestExecution("release");
+    // given
+    long failed = aReleaseWhoseAuditRowsCannotBeWritten();
     String action = latestAction(bench);
 
     // when
@@ -99,12 +95,36 @@ class ExecutionsCommandFunctionalTest {
   }
 
   @Test
+  void onAnEightyColumnTerminalTheTimesShareTheActionsLineAndTheResumeCommandIsPrintedWhole() {
+    // given
+    long failed = aReleaseWhoseAuditRowsCannotBeWritten();
+    String action = latestAction(bench);
+
+    // when
+    CommandRun run = Screen.at(Screen.NARROW, () -> bench.run("executions"));
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    String time = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
+    assertThat(lines).hasSize(2 + 3 + 2);
+    assertThat(lines.subList(0, 2)).containsExactly(
+        "EXECUTION  JOB      STATUS          READ    WRITTEN",
+        "  STARTED (UTC)        ENDED (UTC)          ACTION");
+    assertThat(lines.get(2)).matches(" +" + failed + "  release  FAILED +3 +0");
+    assertThat(lines.get(3)).matches("  " + time + "  " + time + "  " + action);
+    assertThat(lines.get(4)).isEqualTo("  resume: " + resumeCommand(failed));
+    assertThat(lines.get(5)).matches(" +" + latestExecution("import") + "  import   COMPLETED +3 +3");
+    assertThat(lines.get(6)).matches("  " + time + "  " + time);
+    // The command is printed whole, however wide: a command cut to the terminal's width would not run.
+    assertThat(lines.stream().filter(line -> !line.startsWith("  resume: ")))
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(Screen.NARROW));
+  }
+
+  @Test
   void jsonIsAnArrayOfExecutionsWithUtcTimesAndTheResumeCommand() {
     // given
-    bench.execute("CREATE TRIGGER fail_every_audit BEFORE INSERT ON action_audit FOR EACH ROW"
-        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
-    assertThat(bench.run(release).exitCode()).isEqualTo(1);
-    long failed = latestExecution("release");
+    long failed = aReleaseWhoseAuditRowsCannotBeWritten();
 
     // when
     CommandRun run = bench.run("executions", "--json");
@@ -135,6 +155,15 @@ class ExecutionsCommandFunctionalTest {
   private String resumeCommand(long execution) {
     return "./run.sh restart " + execution + " --db " + bench.dbUrl() + " --tenant "
         + bench.folder().resolve("tenant.yml");
+  }
+
+  /** Runs the release against a trigger that fails every audit row, and returns its failed execution. */
+  private long aReleaseWhoseAuditRowsCannotBeWritten() {
+    bench.execute("CREATE TRIGGER fail_every_audit BEFORE INSERT ON action_audit FOR EACH ROW"
+        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated write failure'");
+    CommandRun failing = bench.run(release);
+    assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
+    return latestExecution("release");
   }
 
   private long latestExecution(String job) {

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.Workbench;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** What a new user tries first: --help everywhere, and the demo that runs without arguments. */
 class HelpAndDemoFunctionalTest {
@@ -36,6 +41,32 @@ class HelpAndDemoFunctionalTest {
     assertThat(run.err()).isEmpty();
   }
 
+  @ParameterizedTest(name = "qrelease {0} --help")
+  @MethodSource("everyCommand")
+  void everyCommandsUsageFitsAnEightyColumnTerminal(String command) {
+    // given
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.removeIf(String::isEmpty);
+    args.add("--help");
+
+    // when
+    CommandRun run = Screen.at(Screen.NARROW, () -> CommandRun.of(args.toArray(String[]::new)));
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    Screen.assertFits(run, Screen.NARROW);
+  }
+
+  /** Every command and subcommand, as typed after qrelease. */
+  static Stream<String> everyCommand() {
+    return commands("", new CommandLine(new QreleaseCommand()));
+  }
+
+  private static Stream<String> commands(String path, CommandLine command) {
+    return Stream.concat(Stream.of(path), command.getSubcommands().entrySet().stream()
+        .flatMap(sub -> commands((path + " " + sub.getKey()).trim(), sub.getValue())));
+  }
+
   @Test
   void theDemoImportsTheSamplesReleasesTheSampleHuntingExportAndExitsZero() {
     // given: the Workbench's database and tenant, and samples/ from the project root Maven runs tests in
@@ -46,7 +77,8 @@ class HelpAndDemoFunctionalTest {
 
     // then: the release exits 3 because the sample hunting export has a malformed row, as designed
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("Completed  (exit 3)").contains("the demo ran as designed");
+    assertThat(run.out()).contains("Completed  (exit 3)");
+    assertThat(run.out().replace("\n", " ")).contains("the demo ran as designed.");
     assertThat(run.err()).isEmpty();
     assertThat(bench.query("SELECT status, operator FROM email_action"))
         .containsExactly(Map.of("status", "Completed", "operator", "analyst@contoso.com"));

@@ -68,9 +68,8 @@ class QuarantineCommandFunctionalTest {
     // then
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines).containsExactly(
-        QuarantineCommand.FIRST_LINE.header(),
-        QuarantineCommand.SECOND_LINE.header(),
+    assertThat(lines.subList(0, 2)).isEqualTo(QuarantineCommand.TABLE.header());
+    assertThat(lines.subList(2, lines.size())).containsExactly(
         "2026-11-04 08:00  alice@contoso.com             billing@partner.example       Spam",
         "  Released     Inbox       " + INVOICE + "  Invoice",
         "    released by " + ANALYST + " to alice@contoso.com on " + releasedAt(INVOICE, "alice@contoso.com") + " UTC",
@@ -85,6 +84,29 @@ class QuarantineCommandFunctionalTest {
         "  NotReleased  Quarantine  " + SCAN + "  Scanned document");
     assertThat(run.out()).doesNotContain("frank@contoso.com");
     Screen.assertFits(run);
+  }
+
+  @Test
+  void onAnEightyColumnTerminalAddressesAndSubjectsNarrowAndAReleaseLongerThanALineGoesOnUnderIt() {
+    // when
+    CommandRun run = Screen.at(Screen.NARROW, () -> bench.run("quarantine", "--limit", "3"));
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out().lines()).containsExactly(
+        "RECEIVED (UTC)    RECIPIENT             SENDER                TYPE",
+        "  STATUS       LOCATION    NETWORK MESSAGE ID                    SUBJECT",
+        "2026-11-04 08:00  alice@contoso.com     billing@partner.exa…  Spam",
+        "  Released     Inbox       " + INVOICE + "  Invoice",
+        "    released by " + ANALYST + " to alice@contoso.com on " + releasedAt(INVOICE, "alice@contoso.com") + " UTC",
+        "2026-11-03 08:00  bob@contoso.com       notifications-no-re…  Bulk",
+        "  Released     Inbox       " + NEWSLETTER + "  Newsletter",
+        "    released by " + ADMIN + " to bob@contoso.com",
+        "    on " + releasedAt(NEWSLETTER, "bob@contoso.com") + " UTC",
+        "2026-11-03 08:00  carol@contoso.com     notifications-no-re…  Bulk",
+        "  NotReleased  Quarantine  " + NEWSLETTER + "  Newsletter",
+        "2 more; use --limit or a filter.");
+    Screen.assertFits(run, Screen.NARROW);
   }
 
   @Test

@@ -128,8 +128,9 @@ class HostileInputFunctionalTest {
     List<Object> earlierActions = actionIds();
 
     // when
+    // The corpus is quarantine exports, which release takes only when told every copy in one is meant.
     CommandRun release = assertTimeoutPreemptively(PATIENCE,
-        () -> bench.run("release", file.toString(), "--operator", ADMINISTRATOR));
+        () -> bench.run("release", file.toString(), "--operator", ADMINISTRATOR, "--whole-quarantine-export"));
     CommandRun imported = assertTimeoutPreemptively(PATIENCE, () -> bench.run("import", file.toString()));
 
     // then

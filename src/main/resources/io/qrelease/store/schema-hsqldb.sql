@@ -52,6 +52,11 @@ CREATE CACHED TABLE IF NOT EXISTS action_audit (
   PRIMARY KEY (action_id, network_message_id, recipient)
 );
 
+-- An action's audit rows in input order, for actions show and export: read a page at a time along
+-- this index instead of sorted whole (an action of 200,000 entities: 12-14 s, then 1.4-1.8 s in-process).
+-- It costs a release 5 to 10 % of its statements' time.
+CREATE INDEX IF NOT EXISTS action_audit_line ON action_audit (action_id, line_number, network_message_id, recipient);
+
 -- The counts of an action's audit rows, per result and reason: each chunk adds its own in its
 -- transaction (a few rows a chunk, summed when read), so that the end of a run, summaries and
 -- listings need not count a million audit rows. The reads seek an action's rows by the index.

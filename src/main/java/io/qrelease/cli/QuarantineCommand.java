@@ -65,6 +65,9 @@ class QuarantineCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
+  /** How many copies beyond the page the footer counts at the most. */
+  static final int MORE_COUNTED = 1_000;
+
   @Override
   public Integer call() {
     QuarantineFilter filter = new QuarantineFilter(Options.choice(ReleaseStatus.class, "--status", status), recipient,
@@ -94,11 +97,14 @@ class QuarantineCommand implements Callable<Integer> {
           print(table, width, entry);
         });
       }
-      // Only a full page can have been cut, so only then is the rest counted.
-      long more = shown.get() == limit ? copies.countInQuarantine(filter) - limit : 0;
+      // Only a full page can have been cut, so only then is the rest counted, and only so far: HSQLDB
+      // counts by reading every copy, 0.9 s for 387,000 where their first page takes 0.01 s.
+      long more = shown.get() < limit ? 0
+          : copies.countInQuarantine(filter, Math.addExact(limit, MORE_COUNTED)) - limit;
       if (more > 0) {
         // On stderr with --json, so that a script still reads one array from stdout.
-        (json ? System.err : System.out).println(Count.of(more) + " more; use --limit or a filter.");
+        (json ? System.err : System.out).println(
+            (more == MORE_COUNTED ? "at least " : "") + Count.of(more) + " more; use --limit or a filter.");
       } else if (shown.get() == 0 && !json) {
         System.out.println("No copies in quarantine match.");
       }

@@ -10,6 +10,7 @@ import io.qrelease.testing.Workbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,8 @@ class QuarantineCommandFunctionalTest {
 
   @Test
   void thePageShowsQuarantinedAndReleasedCopiesNewestFirstAndWhoReleasedEachToWhom() {
+    // Copies received at the same time (a message's recipients) come in descending order too, as the
+    // page is read backwards along its index.
     // when
     CommandRun run = bench.run("quarantine");
 
@@ -73,11 +76,11 @@ class QuarantineCommandFunctionalTest {
         "2026-11-04 08:00  alice@contoso.com             billing@partner.example       Spam",
         "  Released     Inbox       " + INVOICE + "  Invoice",
         "    released by " + ANALYST + " to alice@contoso.com on " + releasedAt(INVOICE, "alice@contoso.com") + " UTC",
+        "2026-11-03 08:00  carol@contoso.com             notifications-no-reply@news…  Bulk",
+        "  NotReleased  Quarantine  " + NEWSLETTER + "  Newsletter",
         "2026-11-03 08:00  bob@contoso.com               notifications-no-reply@news…  Bulk",
         "  Released     Inbox       " + NEWSLETTER + "  Newsletter",
         "    released by " + ADMIN + " to bob@contoso.com on " + releasedAt(NEWSLETTER, "bob@contoso.com") + " UTC",
-        "2026-11-03 08:00  carol@contoso.com             notifications-no-reply@news…  Bulk",
-        "  NotReleased  Quarantine  " + NEWSLETTER + "  Newsletter",
         "2026-11-02 08:00  dave@contoso.com              ceo@fabrikam.example          Phish",
         "  Denied       Quarantine  " + WIRE + "  Urgent: wire transfer needed tod…",
         "2026-11-01 08:00  erin@contoso.com              scan@partner.example          Malware",
@@ -125,13 +128,13 @@ class QuarantineCommandFunctionalTest {
   @Test
   void senderShowsOnlyTheCopiesFromThatAddressIgnoringCase() {
     assertThat(recipients(bench.run("quarantine", "--sender", NEWSLETTER_SENDER.toUpperCase())))
-        .containsExactly("bob@contoso.com", "carol@contoso.com");
+        .containsExactly("carol@contoso.com", "bob@contoso.com");
   }
 
   @Test
   void typeShowsOnlyTheCopiesQuarantinedAsThatType() {
     assertThat(recipients(bench.run("quarantine", "--type", "malware"))).containsExactly("erin@contoso.com");
-    assertThat(recipients(bench.run("quarantine", "--type", "Bulk"))).containsExactly("bob@contoso.com", "carol@contoso.com");
+    assertThat(recipients(bench.run("quarantine", "--type", "Bulk"))).containsExactly("carol@contoso.com", "bob@contoso.com");
   }
 
   @Test
@@ -148,10 +151,49 @@ class QuarantineCommandFunctionalTest {
     CommandRun whole = bench.run("quarantine", "--limit", "5");
 
     // then
-    assertThat(recipients(cut)).containsExactly("alice@contoso.com", "bob@contoso.com");
-    assertThat(cut.out()).endsWith(" UTC\n3 more; use --limit or a filter.\n");
+    assertThat(recipients(cut)).containsExactly("alice@contoso.com", "carol@contoso.com");
+    assertThat(cut.out()).endsWith("  Newsletter\n3 more; use --limit or a filter.\n");
     assertThat(recipients(whole)).hasSize(5);
     assertThat(whole.out()).doesNotContain("more; use --limit");
+  }
+
+  @Test
+  void theFooterCountsTheCopiesLeftOutUpToAThousand() {
+    // given: 1,006 copies in quarantine
+    StringBuilder export = new StringBuilder("Identity,RecipientAddress,QuarantineTypes,ReceivedTime\n");
+    for (int i = 0; i < 1_001; i++) {
+      export.append(new UUID(6, i)).append("\\").append(new UUID(7, i)).append(",user").append(i)
+          .append("@contoso.com,Spam,2026-10-01T08:00:00Z\n");
+    }
+    assertThat(bench.run("import", bench.write("more.csv", export.toString()).toString()).exitCode()).isZero();
+
+    // when
+    CommandRun counted = bench.run("quarantine", "--limit", "7");
+    CommandRun cutShort = bench.run("quarantine", "--limit", "5");
+
+    // then
+    assertThat(counted.out()).endsWith("\n999 more; use --limit or a filter.\n");
+    assertThat(cutShort.out()).endsWith("\nat least 1,000 more; use --limit or a filter.\n");
+  }
+
+  @Test
+  void aCopyWithoutAReceivedTimeComesLast() {
+    // given
+    String undated = "66666666-6666-6666-6666-666666666666";
+    CommandRun imported = bench.run("import", bench.write("undated.csv", """
+        Identity,RecipientAddress,QuarantineTypes
+        %s\\aaaaaaaa-0000-0000-0000-000000000006,grace@contoso.com,Spam
+        """.formatted(undated)).toString());
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+
+    // when
+    CommandRun run = bench.run("quarantine", "--json");
+
+    // then
+    JsonNode copies = JsonMapper.builder().build().readTree(run.out());
+    assertThat(copies).hasSize(6);
+    assertThat(copies.get(5).get("networkMessageId").asString()).isEqualTo(undated);
+    assertThat(copies.get(5).get("receivedAt").isNull()).isTrue();
   }
 
   @Test

@@ -73,7 +73,7 @@ class MailCopyStoreQuarantinePageTest {
   }
 
   private void upgrade() {
-    new SchemaUpgrade(jdbc).afterPropertiesSet();
+    new SchemaUpgrade(jdbc, false).afterPropertiesSet();
   }
 
   private List<EntityKey> page(QuarantineFilter filter, int limit) {

@@ -19,6 +19,10 @@ import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.AuditEntry;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,54 +87,58 @@ class ActionShowCommand implements Callable<Integer> {
           generator.writeEndObject();
         }
       } else {
+        // Buffered, and flushed once: a line at a time to the terminal's stream was a write per entity.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+            1 << 16));
         int width = Terminal.width();
-        printAction(action, counts, width);
-        System.out.println();
+        printAction(out, action, counts, width);
+        out.println();
         Listing entities = ENTITIES.fittedTo(width);
-        entities.header().forEach(System.out::println);
+        entities.header().forEach(out::println);
         AtomicLong shown = new AtomicLong();
         actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> {
           Object result = entry.verdict().reason() == null ? entry.verdict().result()
               : entry.verdict().result() + "/" + entry.verdict().reason();
           entities.rows(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(), result)
-              .forEach(System.out::println);
+              .forEach(out::println);
           shown.incrementAndGet();
         });
-        System.out.println(Count.of(shown.get()) + " of " + Count.of(counts.total()) + " entities");
+        out.println(Count.of(shown.get()) + " of " + Count.of(counts.total()) + " entities");
+        out.flush();
       }
     }
     return 0;
   }
 
-  private static void printAction(ActionRecord action, ActionCounts counts, int width) {
-    field("action", action.actionId(), width);
-    field("name", action.name(), width);
-    field("status", action.status() + (action.exitCode() == null ? "" : " (exit " + action.exitCode() + ")"), width);
-    field("source", action.source(), width);
-    field("type", action.actionType(), width);
-    field("release to", action.releaseTo(), width);
-    field("operator", action.operator(), width);
-    field("input", action.inputFile(), width);
-    field("created", UtcTime.second(action.createdAt()) + " UTC", width);
-    field("finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC", width);
-    field("execution", action.jobExecutionId(), width);
-    field("rows", ActionReport.accounting(action, counts), width);
-    System.out.println();
-    System.out.println(COUNTS.header());
-    counts.results().forEach((name, count) -> System.out.println(COUNTS.row(name, count)));
+  private static void printAction(PrintWriter out, ActionRecord action, ActionCounts counts, int width) {
+    field(out, "action", action.actionId(), width);
+    field(out, "name", action.name(), width);
+    field(out, "status", action.status() + (action.exitCode() == null ? "" : " (exit " + action.exitCode() + ")"), width);
+    field(out, "source", action.source(), width);
+    field(out, "type", action.actionType(), width);
+    field(out, "release to", action.releaseTo(), width);
+    field(out, "operator", action.operator(), width);
+    field(out, "input", action.inputFile(), width);
+    field(out, "created", UtcTime.second(action.createdAt()) + " UTC", width);
+    field(out, "finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC", width);
+    field(out, "execution", action.jobExecutionId(), width);
+    field(out, "rows", ActionReport.accounting(action, counts), width);
+    out.println();
+    out.println(COUNTS.header());
+    counts.results().forEach((name, count) -> out.println(COUNTS.row(name, count)));
     if (Arrays.stream(Reason.values()).anyMatch(reason -> counts.count(reason) > 0)) {
-      System.out.println(REASONS.header());
+      out.println(REASONS.header());
       counts.reasons().forEach((name, count) -> {
         if (count > 0) {
-          System.out.println(REASONS.row(name, count));
+          out.println(REASONS.row(name, count));
         }
       });
     }
   }
 
   /** A long value goes on under itself rather than be cut: this page is where an action's fields are read. */
-  private static void field(String label, Object value, int width) {
-    System.out.print(Paragraph.words(String.format("  %-10s  ", label), value == null ? "" : value.toString(), width));
+  private static void field(PrintWriter out, String label, Object value, int width) {
+    out.print(Paragraph.words(String.format("  %-10s  ", label), value == null ? "" : value.toString(), width));
   }
 
   private static Map<String, Object> json(ActionRecord action, ActionCounts counts) {

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.qrelease.store.SchemaUpgrade;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -81,6 +83,7 @@ public final class Workbench {
     DriverManagerDataSource dataSource = new DriverManagerDataSource(dbUrl() + ";shutdown=true", "SA", "");
     new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-hsqldb.sql"),
         new ClassPathResource("io/qrelease/store/schema-hsqldb.sql")).execute(dataSource);
+    new SchemaUpgrade(new JdbcTemplate(dataSource), false).afterPropertiesSet();
   }
 
   /** An instant as the store keeps it in a column: microseconds since the epoch. */

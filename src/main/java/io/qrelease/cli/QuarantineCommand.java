@@ -66,7 +66,7 @@ class QuarantineCommand implements Callable<Integer> {
   boolean json;
 
   /** How many copies beyond the page the footer counts at the most. */
-  static final int MORE_COUNTED = 1_000;
+  static final int MORE_COUNTED = 10_000;
 
   @Override
   public Integer call() {

@@ -172,7 +172,7 @@ class BigStoreListingsFunctionalTest {
     assertThat(copies).hasSize(3).first().asString().startsWith(UtcTime.minute(Workbench.storedInstant(
         bench.count("SELECT MAX(received_at) FROM mail_copy WHERE location = 'Quarantine'"
             + " OR release_status = 'Released'"))));
-    assertThat(run.out()).endsWith("\nat least 1,000 more; use --limit or a filter.\n");
+    assertThat(run.out()).endsWith("\nat least 10,000 more; use --limit or a filter.\n");
   }
 
   @Test
@@ -183,7 +183,7 @@ class BigStoreListingsFunctionalTest {
     // then
     assertThat(firstLines(run)).hasSize(100);
     assertThat(run.out().lines().filter(line -> line.startsWith("    released by " + ANALYST + " to "))).hasSize(100);
-    assertThat(run.out()).endsWith("\nat least 1,000 more; use --limit or a filter.\n");
+    assertThat(run.out()).endsWith("\nat least 10,000 more; use --limit or a filter.\n");
   }
 
   /** The first line of each copy on the page, checked to come newest first. */

@@ -1,6 +1,6 @@
 package io.qrelease;
 
-import io.qrelease.cli.Refusal;
+import io.qrelease.app.Refused;
 import io.qrelease.cli.QreleaseCommand;
 import io.qrelease.input.InputRefusedException;
 import io.qrelease.jobs.ExitCode;
@@ -86,7 +86,7 @@ public final class Qrelease {
   }
 
   private static boolean refusal(Throwable error) {
-    return error instanceof Refusal || error instanceof InputRefusedException || error instanceof TenantFileException;
+    return error instanceof Refused || error instanceof InputRefusedException || error instanceof TenantFileException;
   }
 
   /** The log beside the database the command was given, or beside the default one when that cannot be used. */

@@ -2,6 +2,7 @@ package io.qrelease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qrelease.testing.Workbench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ class PreparedContextIT {
     // given
     Path loaded = folder.resolve("loaded-classes.txt");
     Path output = folder.resolve("output.txt");
+    new Workbench(folder).createEmptyStore();
 
     // when
     Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

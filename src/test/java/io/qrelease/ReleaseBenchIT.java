@@ -31,7 +31,7 @@ class ReleaseBenchIT {
     assertThat(finished).as(printed).isTrue();
     assertThat(bench.exitValue()).as(printed).isZero();
     assertThat(printed).contains("rows                      20000")
-        .contains("release rows       20000 read = 20000 audited + 0 collapsed as duplicates");
+        .contains("release rows       20,000 read = 20,000 audited + 0 collapsed as duplicates");
     if (Files.isRegularFile(reference())) {
       assertThat(printed).containsPattern("ratio release +[0-9.]+ \\(qrelease / reference\\)");
     } else {

@@ -1,23 +1,18 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.ReleaseRequest;
+import io.qrelease.app.StartRun;
 import io.qrelease.domain.ActionType;
-import io.qrelease.domain.Operator;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Source;
-import io.qrelease.jobs.RunParameters;
-import io.qrelease.jobs.release.ReleaseParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Option;
 
 /** The options of an email action, whether over a selection file or one message. */
 public class ActionOptions {
-
-  /** The length of an action's name in the Action center. */
-  private static final int MAX_NAME_LENGTH = 256;
 
   @Option(names = "--operator", required = true, paramLabel = "UPN",
       description = "Who takes the action; must be in the tenant file.")
@@ -55,48 +50,15 @@ public class ActionOptions {
    * that, with the selection's own, identify the action's run.
    */
   JobParametersBuilder parameters(StoreOptions store, Source source, ReleaseTarget target) {
-    Operator actor = store.loadTenant().operator(operator).orElseThrow(() -> new Refusal(
-        "Operator " + operator + " is not in " + store.tenant + "; add them there or use another --operator."));
-    if (!actor.role().mayChangeCopies() && !dryRun) {
-      throw new Refusal("Operator " + operator + " is a " + actor.role() + " and may only preview;"
-          + " add --dry-run, or ask a SecurityOperator or SecurityAdministrator.");
-    }
+    store.loadTenant(); // says what in the tenant file looks wrong before anything starts
     ActionType type = Options.parse(() -> ActionType.fromOption(action));
-    refuseUnrecordable(target);
+    ReleaseRequest request = new ReleaseRequest(store.tenant, operator, type, target, source, dryRun, force, name);
+    JobParametersBuilder identity = request.identity();
+    StartRun.authorize(identity.toJobParameters());
     if (summaryJson != null) {
       refuseUnwritable(summaryJson);
     }
-    JobParametersBuilder parameters = new JobParametersBuilder();
-    if (dryRun) {
-      parameters.addString(ReleaseParameters.PREVIEW_STARTED, Instant.now().toString());
-    }
-    return parameters
-        .addString(ReleaseParameters.OPERATOR, actor.upn())
-        .addString(ReleaseParameters.ACTION, type.option())
-        .addString(ReleaseParameters.RELEASE_TO, target.option())
-        .addString(ReleaseParameters.FORCE, Boolean.toString(force))
-        .addString(RunParameters.DRY_RUN, Boolean.toString(dryRun))
-        .addString(ReleaseParameters.NAME, name == null ? "" : name)
-        .addString(ReleaseParameters.SOURCE, source.name())
-        .addString(ReleaseParameters.TENANT, store.tenant.toAbsolutePath().toString(), false);
-  }
-
-  /**
-   * Options the Action center and the run's record could not hold: found out by the database, they
-   * would fail the run after it had started, and every attempt to resume it the same way.
-   */
-  private void refuseUnrecordable(ReleaseTarget target) {
-    if (name != null && name.length() > MAX_NAME_LENGTH) {
-      throw new Refusal(String.format("--name is %,d characters long and the Action center keeps %d; shorten it.",
-          name.length(), MAX_NAME_LENGTH));
-    }
-    if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-      throw new Refusal("--name holds a line break or another control character; give the name on one line.");
-    }
-    if (target.option().length() > RunParameters.MAX_LENGTH) {
-      throw new Refusal(String.format("--release-to names addresses of %,d characters in all, more than the %,d a"
-          + " run records; split them over several releases.", target.option().length(), RunParameters.MAX_LENGTH));
-    }
+    return identity;
   }
 
   /** Found out after the run, an unwritable summary would turn a completed release into a failed command. */

@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.StartRun;
 import io.qrelease.jobs.ExitCode;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.RunOutcome;
@@ -19,11 +20,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 
 /** Runs a job for a command and prints what came of it, whichever command started or resumed it. */
 final class JobReports {
@@ -58,7 +61,6 @@ final class JobReports {
 
   private static int run(Workspace workspace, StoreOptions store, String jobName, JobParameters parameters,
       Path summaryJson) throws Exception {
-    refuseChangedInput(workspace, jobName, parameters);
     if (summaryJson != null) {
       JsonStream.prepareAhead();
     }
@@ -67,30 +69,25 @@ final class JobReports {
     Job job = workspace.bean(jobName, Job.class);
     runs.lastRun(job, parameters).filter(last -> last.getStatus() != BatchStatus.COMPLETED)
         .ifPresent(JobReports::announceResume);
-    RunOutcome outcome = runs.startOrResume(job, parameters);
+    RunOutcome outcome = workspace.bean(StartRun.class).startOrResume(job, parameters);
     return print(workspace, outcome, store, summaryJson);
   }
 
   /** Says that a run goes on where an earlier one stopped, and from which row, before it does. */
   static void announceResume(JobExecution stopped) {
+    String how = stopped.getStatus() == BatchStatus.STOPPED ? "was stopped" : "failed";
+    Optional<StepExecution> deciding = stopped.getStepExecutions().stream()
+        .filter(step -> step.getStepName().equals(ReleaseJobConfiguration.DECIDE_AND_APPLY)).findFirst();
+    if (deciding.isPresent()) {
+      System.out.printf("Resuming execution %d, which %s after deciding %s messages of its staged selection:"
+          + " the run goes on from the next message.%n", stopped.getId(), how,
+          Count.of(deciding.get().getWriteCount()));
+      return;
+    }
     long committed = stopped.getStepExecutions().stream()
         .mapToLong(step -> step.getExecutionContext().getLong(ExportReader.RECORDS_READ, 0L)).max().orElse(0);
-    System.out.printf("Resuming execution %d, which %s after %,d committed rows: the run goes on from row %,d.%n",
-        stopped.getId(), stopped.getStatus() == BatchStatus.STOPPED ? "was stopped" : "failed", committed,
-        committed + 1);
-  }
-
-  static void refuseChangedInput(Workspace workspace, String jobName, JobParameters parameters) {
-    String input = parameters.getString(RunParameters.INPUT);
-    if (input != null && !Boolean.parseBoolean(parameters.getString(RunParameters.DRY_RUN))) {
-      workspace.bean(Runs.class)
-          .unfinishedOverOtherContent(jobName, input, parameters.getString(RunParameters.INPUT_SHA256))
-          .ifPresent(execution -> {
-            throw new Refusal(input + " has changed since execution " + execution + " stopped part-way through"
-                + " it; put the original back and run again to resume, or release the changed file under"
-                + " another name as a new action.");
-          });
-    }
+    System.out.printf("Resuming execution %d, which %s after %s committed rows: the run goes on from row %s.%n",
+        stopped.getId(), how, Count.of(committed), Count.of(committed + 1));
   }
 
   /** Prints the summary of the run's job and returns the command's exit code. */
@@ -128,7 +125,9 @@ final class JobReports {
         : Duration.between(execution.getStartTime(), execution.getEndTime() == null
             ? LocalDateTime.now() : execution.getEndTime());
     long rows = outcome.completedEarlier() ? action.rowsRead()
-        : execution.getStepExecutions().stream().mapToLong(step -> step.getReadCount()).sum();
+        : execution.getStepExecutions().stream()
+            .filter(step -> step.getStepName().equals(ReleaseJobConfiguration.STAGE))
+            .mapToLong(step -> step.getReadCount()).sum();
     return new ActionReport(action, actions.counts(action.actionId()), elapsed, rows, outcome.completedEarlier());
   }
 

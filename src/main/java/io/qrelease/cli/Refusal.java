@@ -1,7 +1,9 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.Refused;
+
 /** A command refused before anything was written; its message tells the user what to do. */
-public class Refusal extends RuntimeException {
+public class Refusal extends Refused {
 
   public Refusal(String message) {
     super(message);

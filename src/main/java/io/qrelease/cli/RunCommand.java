@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.StartRun;
 import io.qrelease.domain.Source;
 import io.qrelease.input.Cells;
 import io.qrelease.input.Column;
@@ -156,7 +157,7 @@ class RunCommand implements Callable<Integer> {
         releasedEarlier.add(file);
       } else {
         cap.refuseOver(input.records(), file.toString());
-        JobReports.refuseChangedInput(workspace, ReleaseJobConfiguration.JOB_NAME, parameters);
+        workspace.bean(StartRun.class).refuseChangedInput(ReleaseJobConfiguration.JOB_NAME, parameters);
       }
       runs.put(file, parameters);
     }

@@ -20,6 +20,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
   private static final Duration TERMINAL_REFRESH = Duration.ofMillis(250);
 
   private final long expectedRows;
+  private final String unit;
   private final Duration interval;
   private final boolean terminal;
   private final int width;
@@ -32,10 +33,12 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
 
   /**
    * @param expectedRows the input's rows, 0 when unknown
+   * @param unit what the step's items are, as the line counts them
    * @param width the terminal's columns
    */
-  public Progress(long expectedRows, Duration interval, boolean terminal, int width, PrintStream out) {
+  public Progress(long expectedRows, String unit, Duration interval, boolean terminal, int width, PrintStream out) {
     this.expectedRows = expectedRows;
+    this.unit = unit;
     this.interval = terminal ? TERMINAL_REFRESH : interval;
     this.terminal = terminal;
     this.width = width;
@@ -87,11 +90,11 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
     long done = rowsBefore + rows;
     StringBuilder line = new StringBuilder("  progress   " + Count.of(done));
     if (expectedRows > done) {
-      line.append(" of " + Count.of(expectedRows) + " rows (" + done * 100 / expectedRows + "%)");
+      line.append(" of " + Count.of(expectedRows) + " " + unit + " (" + done * 100 / expectedRows + "%)");
     } else {
-      line.append(" rows");
+      line.append(" " + unit);
     }
-    line.append(", " + Count.of(Math.round(rate)) + " rows/s");
+    line.append(", " + Count.of(Math.round(rate)) + " " + unit + "/s");
     if (expectedRows > done && rate > 0) {
       line.append(String.format(", about %s left", Duration.ofSeconds((long) ((expectedRows - done) / rate))
           .toString().substring(2).toLowerCase()));

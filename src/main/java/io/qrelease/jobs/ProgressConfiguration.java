@@ -15,7 +15,14 @@ public class ProgressConfiguration {
   @StepScope
   public Progress progress(@Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows,
       @Value("${qrelease.progress-interval:10s}") Duration interval) {
-    return new Progress(inputRows == null ? 0 : inputRows, interval, System.console() != null, Terminal.width(),
-        System.out);
+    return new Progress(inputRows == null ? 0 : inputRows, "rows", interval, System.console() != null,
+        Terminal.width(), System.out);
+  }
+
+  /** The progress of a step that reads a staged selection a message at a time, however many there are. */
+  @Bean
+  @StepScope
+  public Progress messageProgress(@Value("${qrelease.progress-interval:10s}") Duration interval) {
+    return new Progress(0, "messages", interval, System.console() != null, Terminal.width(), System.out);
   }
 }

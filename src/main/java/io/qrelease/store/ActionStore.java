@@ -27,8 +27,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ActionStore {
 
-  private static final int MESSAGE_ID_LENGTH = 256;
-  private static final int RECIPIENT_LENGTH = 320;
+  static final int MESSAGE_ID_LENGTH = 256;
+  static final int RECIPIENT_LENGTH = 320;
 
   /** Audit rows read at a time: under the 10,000 rows beyond which HSQLDB keeps a result on disk. */
   private static final int AUDIT_PAGE = 5_000;

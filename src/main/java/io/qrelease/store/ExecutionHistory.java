@@ -11,14 +11,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The job executions in Spring Batch's tables, read with one query: the job repository's API
- * would also load every execution's parameters and step contexts, which a listing never shows.
+ * would also load every execution's parameters and step contexts, which a listing never shows. A
+ * release reads its rows in its staging step and writes them as it decides and applies its messages.
  */
 @Repository
 public class ExecutionHistory {
 
   private static final String SELECT = """
       SELECT e.job_execution_id, i.job_name, e.status, e.start_time, e.end_time,
-             COALESCE(SUM(s.read_count), 0) AS rows_read, COALESCE(SUM(s.write_count), 0) AS rows_written,
+             COALESCE(SUM(CASE WHEN s.step_name = 'decideAndApply' THEN 0 ELSE s.read_count END), 0) AS rows_read,
+             COALESCE(SUM(CASE WHEN s.step_name = 'stage' THEN 0 ELSE s.write_count END), 0) AS rows_written,
              a.action_id,
              (SELECT MIN(later.job_execution_id) FROM batch_job_execution later
               WHERE later.job_instance_id = e.job_instance_id

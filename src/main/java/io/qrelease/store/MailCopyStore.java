@@ -10,12 +10,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -115,6 +119,21 @@ public class MailCopyStore {
       ORDER BY c.received_at DESC NULLS LAST, c.network_message_id DESC, c.recipient DESC
       FETCH FIRST ? ROWS ONLY""";
 
+  private static final String SELECT_BY_MESSAGE = """
+      SELECT network_message_id, internet_message_id, recipient, sender, subject, received_at, location,
+             quarantine_type, policy_type, policy_name, expires_at, release_status, released_by, released_at
+      FROM mail_copy WHERE network_message_id IN (UNNEST(?))
+      """;
+
+  private static final String GUARDED_RELEASE = """
+      UPDATE mail_copy SET
+        location = 'Inbox',
+        release_status = CASE WHEN location = 'Quarantine' THEN 'Released' ELSE release_status END,
+        released_by = CASE WHEN location = 'Quarantine' THEN ? ELSE released_by END,
+        released_at = CASE WHEN location = 'Quarantine' THEN ? ELSE released_at END
+      WHERE network_message_id = ? AND recipient = ? AND location = ? AND COALESCE(release_status, '') = ?
+      """;
+
   private final JdbcTemplate jdbc;
 
   public MailCopyStore(JdbcTemplate jdbc) {
@@ -203,14 +222,42 @@ public class MailCopyStore {
     statement.setString(12, Columns.name(copy.releaseStatus()));
   }
 
-  /** Every copy of the given messages, read in one query and held open to be released through. */
-  public CopyCursor openCopiesOf(Collection<String> networkMessageIds) {
-    return new CopyCursor(jdbc, networkMessageIds, true);
+  /** Every copy of the given messages, read in one query, by message. */
+  public Map<String, List<MailCopy>> copiesOf(Collection<String> networkMessageIds) {
+    Map<String, List<MailCopy>> byMessage = new HashMap<>();
+    if (!networkMessageIds.isEmpty()) {
+      jdbc.query(SELECT_BY_MESSAGE, Columns.strings(networkMessageIds), rows -> {
+        MailCopy copy = copy(rows);
+        byMessage.computeIfAbsent(copy.networkMessageId(), id -> new ArrayList<>()).add(copy);
+      });
+    }
+    return byMessage;
   }
 
-  /** Every copy of the given messages, read in one query for a preview, which releases none. */
-  public CopyCursor previewCopiesOf(Collection<String> networkMessageIds) {
-    return new CopyCursor(jdbc, networkMessageIds, false);
+  /**
+   * Moves each of these copies to the Inbox (and marks a quarantined one released) unless it changed
+   * since it was read, each at its own time: the update is guarded by the state the rules saw, so that a copy another run
+   * released meanwhile is not released twice. Returns, per copy, whether this write won.
+   */
+  public boolean[] release(List<MailCopy> copies, String operator, List<Instant> at) {
+    List<Integer> indexes = IntStream.range(0, copies.size()).boxed().toList();
+    int[][] counts = jdbc.batchUpdate(GUARDED_RELEASE, indexes, indexes.size(), (update, index) -> {
+      MailCopy copy = copies.get(index);
+      update.setString(1, operator);
+      Columns.setInstant(update, 2, at.get(index));
+      update.setString(3, copy.networkMessageId());
+      update.setString(4, copy.recipient());
+      update.setString(5, copy.location().name());
+      update.setString(6, copy.releaseStatus() == null ? "" : copy.releaseStatus().name());
+    });
+    boolean[] won = new boolean[copies.size()];
+    int index = 0;
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        won[index++] = count > 0;
+      }
+    }
+    return won;
   }
 
   /**

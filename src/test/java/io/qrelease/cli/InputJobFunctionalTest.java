@@ -73,7 +73,7 @@ class InputJobFunctionalTest {
     // then
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
     assertThat(resumed.out()).containsSubsequence("hunting-c.csv  already released", "hunting-a.csv",
-        "Resuming execution ", "failed after 2,000 committed rows: the run goes on from row 2,001.", "hunting-b.csv",
+        "Resuming execution ", "failed after deciding 2,000 messages of its staged selection: the run goes on from the next message.", "hunting-b.csv",
         "2 released now, 1 released earlier, 0 without rows, 0 failed, 0 left for the next run; exit 0.");
     assertThat(actions()).containsExactly(
         Map.of("input_file", file("hunting-c.csv"), "status", "Completed", "audited", (long) ROWS_PER_FILE),

@@ -115,7 +115,7 @@ class PreviewAndEmailEntityFunctionalTest {
     CommandRun preview = bench.run("release", selection.toString(), "--operator", "auditor@contoso.com", "--dry-run");
 
     assertThat(release.exitCode()).isEqualTo(2);
-    assertThat(release.err()).contains("may only preview; add --dry-run");
+    assertThat(release.err()).contains("may only preview; make it a dry run (--dry-run)");
     assertThat(preview.exitCode()).as(preview.toString()).isZero();
     assertThat(bench.count("SELECT COUNT(*) FROM mail_copy WHERE location = 'Inbox'")).isZero();
   }

@@ -89,8 +89,8 @@ class RestartFunctionalTest {
 
     // then
     assertThat(restart.exitCode()).as(restart.toString()).isZero();
-    assertThat(restart.out()).contains("Resuming execution " + failed + ", which failed after 1,000 committed rows:"
-        + " the run goes on from row 1,001.");
+    assertThat(restart.out()).contains("Resuming execution " + failed + ", which failed after deciding 1,000 messages"
+        + " of its staged selection: the run goes on from the next message.");
     assertThat(bench.count("SELECT COUNT(*) FROM email_action WHERE status = 'Completed'")).isEqualTo(2);
   }
 

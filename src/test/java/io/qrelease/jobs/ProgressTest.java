@@ -23,7 +23,7 @@ class ProgressTest {
   @Test
   void aLogGetsALineForEachIntervalWithItsCountsGroupedInThousands() {
     // given
-    Progress progress = new Progress(3_000, Duration.ZERO, false, 80, print());
+    Progress progress = new Progress(3_000, "rows", Duration.ZERO, false, 80, print());
     progress.beforeStep(step);
 
     // when
@@ -37,7 +37,7 @@ class ProgressTest {
   @Test
   void onATerminalTheLineStaysShortOfTheLastColumnAndIsClearedByItsOwnLength() throws InterruptedException {
     // given: a line longer than a terminal of 50 columns
-    Progress progress = new Progress(12_345_678, Duration.ofSeconds(10), true, 50, print());
+    Progress progress = new Progress(12_345_678, "rows", Duration.ofSeconds(10), true, 50, print());
     progress.beforeStep(step);
     Thread.sleep(300);
 
@@ -56,7 +56,7 @@ class ProgressTest {
   @Test
   void aShorterLineBlanksWhatTheLongerOneBeforeItLeftOnTheTerminal() throws InterruptedException {
     // given: a terminal, and a run whose second line drops the time left
-    Progress progress = new Progress(10, Duration.ZERO, true, 100, print());
+    Progress progress = new Progress(10, "rows", Duration.ZERO, true, 100, print());
     progress.beforeStep(step);
 
     // when

@@ -53,11 +53,12 @@ public final class SeparateRun {
   }
 
   /**
-   * Waits until the database's transaction log shows some chunks committed (each chunk of a
-   * thousand entities logs a few hundred kilobytes) while the run is still far from done.
+   * Waits until the database's transaction log shows some chunks of a release decided and
+   * committed, past the staging of its selection (each chunk of a thousand entities logs a few
+   * hundred kilobytes, staging a row about 150 bytes), while the run is still far from done.
    */
   public void awaitCommittedChunks(Workbench bench) throws InterruptedException, IOException {
-    awaitTransactionLog(bench, 3_000_000);
+    awaitTransactionLog(bench, 8_000_000);
   }
 
   /** Waits until the database's transaction log has grown past so many bytes. */

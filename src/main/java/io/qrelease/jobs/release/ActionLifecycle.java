@@ -9,9 +9,7 @@ import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import java.time.Instant;
-import io.qrelease.domain.Tally;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -41,29 +39,13 @@ public class ActionLifecycle implements JobExecutionListener {
   @Override
   public void afterJob(JobExecution execution) {
     String actionId = execution.getExecutionContext().getString(ACTION_ID);
-    // The audit table's tally, which the accounting check holds against the chunks' counters.
     ActionCounts counts = actions.counts(actionId);
-    if (execution.getStatus() == BatchStatus.COMPLETED) {
-      tally(execution, actions.find(actionId).orElseThrow(), counts).imbalance().ifPresent(imbalance -> {
-        // A run that cannot account for every row must not look complete: it fails, and stays failed.
-        String message = "The action's accounting does not balance: " + imbalance;
-        execution.setStatus(BatchStatus.FAILED);
-        execution.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
-        execution.addFailureException(new IllegalStateException(message));
-      });
-    }
     ExitCode exitCode = exitCode(execution.getStatus(), counts);
     ActionStatus status = status(execution.getStatus());
     if (status == ActionStatus.Completed && dryRun(execution.getJobParameters())) {
       status = ActionStatus.DryRun;
     }
     actions.finish(actionId, status.name(), Instant.now(), exitCode.code());
-  }
-
-  private static Tally tally(JobExecution execution, ActionRecord action, ActionCounts counts) {
-    Long inputRows = execution.getJobParameters().getLong(RunParameters.INPUT_ROWS);
-    return new Tally(inputRows == null ? -1 : inputRows, action.rowsRead(), action.entities(), counts.total(),
-        action.duplicateRows());
   }
 
   private static boolean dryRun(JobParameters parameters) {

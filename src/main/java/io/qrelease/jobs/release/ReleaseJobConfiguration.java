@@ -11,6 +11,7 @@ import io.qrelease.jobs.RunningExecution;
 import io.qrelease.schedule.RuleFilter;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.MailCopyStore;
+import io.qrelease.store.SelectionStore;
 import io.qrelease.tenant.Tenant;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,25 +33,53 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class ReleaseJobConfiguration {
 
   public static final String JOB_NAME = "release";
+  public static final String STAGE = "stage";
+  public static final String DECIDE_AND_APPLY = "decideAndApply";
+  public static final String ACCOUNTING = "accounting";
 
+  /**
+   * Stage the selection, decide and apply it a chunk of messages at a time, then check the
+   * accounting. In a tenant, decide and apply would be followed by steps that send and verify.
+   */
   @Bean(JOB_NAME)
-  public Job releaseJob(JobRepository jobRepository, Step releaseStep, ActionStore actions,
-      RunningExecution runningExecution) {
-    return new JobBuilder(JOB_NAME, jobRepository).listener(new ActionLifecycle(actions)).listener(runningExecution)
-        .start(releaseStep).build();
+  public Job releaseJob(JobRepository jobRepository, Step stage, Step decideAndApply, Step accounting,
+      ActionStore actions, RunningExecution runningExecution) {
+    return new JobBuilder(JOB_NAME, jobRepository).validator(new OperatorMayAct())
+        .listener(new ActionLifecycle(actions)).listener(runningExecution)
+        .start(stage).next(decideAndApply).next(accounting).build();
   }
 
   @Bean
-  public Step releaseStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-      ItemStreamReader<SelectionRow> selectionReader, ReleaseWriter releaseWriter, Progress progress,
+  public Step stage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      ItemStreamReader<SelectionRow> selectionReader, StagingWriter stagingWriter, Progress progress,
       @Value("${qrelease.chunk-size:1000}") int chunkSize) {
-    return new StepBuilder("releaseStep", jobRepository)
+    return new StepBuilder(STAGE, jobRepository)
         .<SelectionRow, SelectionRow>chunk(chunkSize)
         .transactionManager(transactionManager)
         .reader(selectionReader)
-        .writer(releaseWriter)
+        .writer(stagingWriter)
         .listener(progress)
         .build();
+  }
+
+  @Bean
+  public Step decideAndApply(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      StagedMessages stagedMessages, Decide decide, Apply apply, Progress messageProgress,
+      @Value("${qrelease.chunk-size:1000}") int chunkSize) {
+    return new StepBuilder(DECIDE_AND_APPLY, jobRepository)
+        .<StagedMessage, DecidedMessage>chunk(chunkSize)
+        .transactionManager(transactionManager)
+        .reader(stagedMessages)
+        .processor(decide)
+        .writer(apply)
+        .listener(messageProgress)
+        .build();
+  }
+
+  @Bean
+  public Step accounting(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      Accounting accountingTasklet) {
+    return new StepBuilder(ACCOUNTING, jobRepository).tasklet(accountingTasklet, transactionManager).build();
   }
 
   /** The rows of the input file, the one message of an email entity action, or the copies a rule selects. */
@@ -75,19 +104,47 @@ public class ReleaseJobConfiguration {
 
   @Bean
   @StepScope
-  public ReleaseWriter releaseWriter(MailCopyStore copies, ActionStore actions,
+  public StagingWriter stagingWriter(SelectionStore selections, ActionStore actions,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId) {
+    return new StagingWriter(selections, actions, actionId);
+  }
+
+  @Bean
+  @StepScope
+  public StagedMessages stagedMessages(SelectionStore selections, MailCopyStore copies,
       @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("${qrelease.chunk-size:1000}") int chunkSize) {
+    return new StagedMessages(selections, copies, actionId, chunkSize);
+  }
+
+  @Bean
+  @StepScope
+  public Decide decide(
       @Value("#{jobParameters['" + ReleaseParameters.OPERATOR + "']}") String upn,
       @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.RELEASE_TO + "']}") String releaseTo,
-      @Value("#{jobParameters['" + ReleaseParameters.FORCE + "']}") String force,
-      @Value("#{jobParameters['" + RunParameters.DRY_RUN + "']}") String dryRun) {
+      @Value("#{jobParameters['" + ReleaseParameters.FORCE + "']}") String force) {
     Operator operator = Tenant.load(Path.of(tenantFile)).operator(upn)
         .orElseThrow(() -> new IllegalStateException("Operator " + upn + " is no longer in " + tenantFile + "."));
     ActionType type = ActionType.fromOption(action);
     boolean forced = Boolean.parseBoolean(force);
-    return new ReleaseWriter(copies, actions, actionId, ReleaseTarget.parse(releaseTo),
-        () -> new ActionRequest(type, operator, forced, Instant.now()), Boolean.parseBoolean(dryRun));
+    return new Decide(ReleaseTarget.parse(releaseTo), () -> new ActionRequest(type, operator, forced, Instant.now()));
+  }
+
+  @Bean
+  @StepScope
+  public Apply apply(MailCopyStore copies, ActionStore actions,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("#{jobParameters['" + RunParameters.DRY_RUN + "']}") String dryRun) {
+    return new Apply(copies, actions, actionId, Boolean.parseBoolean(dryRun));
+  }
+
+  @Bean
+  @StepScope
+  public Accounting accountingTasklet(ActionStore actions, SelectionStore selections,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows) {
+    return new Accounting(actions, selections, actionId, inputRows);
   }
 }

@@ -98,6 +98,12 @@ class ReleaseFaultFunctionalTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("accounting does not balance");
     assertThat(bench.query("SELECT status FROM email_action")).containsExactly(Map.of("status", "Failed"));
+    assertThat(bench.query("SELECT s.step_name, s.status FROM batch_step_execution s JOIN batch_job_execution e"
+        + " ON s.job_execution_id = e.job_execution_id JOIN batch_job_instance i ON e.job_instance_id = i.job_instance_id"
+        + " WHERE i.job_name = 'release' ORDER BY s.step_execution_id")).containsExactly(
+            Map.of("step_name", "stage", "status", "COMPLETED"),
+            Map.of("step_name", "decideAndApply", "status", "COMPLETED"),
+            Map.of("step_name", "accounting", "status", "FAILED"));
   }
 
   private String[] release() {

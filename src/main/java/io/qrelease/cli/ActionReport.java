@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.ReleaseSummary;
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
 import io.qrelease.report.Count;
@@ -14,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** The summary of one bulk action, as text for the terminal and as JSON for scripts. */
@@ -25,7 +24,11 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     boolean completedEarlier) {
 
   int exitCode() {
-    return action.exitCode() == null ? 1 : action.exitCode();
+    return summary().exitCode();
+  }
+
+  ReleaseSummary summary() {
+    return ReleaseSummary.of(action, counts, elapsed);
   }
 
   /** Every entity was unknown or malformed: the store was most likely never filled. */
@@ -100,28 +103,6 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     return String.format("  %-10s ", label);
   }
 
-  Map<String, Object> json() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("actionId", action.actionId());
-    json.put("executionId", action.jobExecutionId());
-    json.put("status", action.status());
-    json.put("exitCode", exitCode());
-    json.put("name", action.name());
-    json.put("source", action.source());
-    json.put("actionType", action.actionType());
-    json.put("operator", action.operator());
-    json.put("releaseTo", action.releaseTo());
-    json.put("dryRun", action.dryRun());
-    json.put("total", counts.total());
-    json.put("rowsRead", action.rowsRead());
-    json.put("entities", action.entities());
-    json.put("duplicatesCollapsed", action.duplicateRows());
-    json.put("durationMs", elapsed.toMillis());
-    json.put("results", counts.results());
-    json.put("reasons", counts.reasons());
-    return json;
-  }
-
   void writeJson(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -129,7 +110,7 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     }
     PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
     try (out; JsonStream json = JsonStream.to(out)) {
-      json.generator().writePOJO(json());
+      json.generator().writePOJO(summary());
     }
     // A PrintStream keeps a failed write to itself.
     if (out.checkError()) {

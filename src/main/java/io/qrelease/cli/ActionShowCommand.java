@@ -5,6 +5,9 @@ import static io.qrelease.report.TextTable.flexible;
 import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
+import io.qrelease.app.ActionDetail;
+import io.qrelease.app.Actions;
+import io.qrelease.app.EntityOutcome;
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
 import io.qrelease.report.Count;
@@ -17,15 +20,11 @@ import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
-import io.qrelease.store.ActionStore;
-import io.qrelease.store.AuditEntry;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -71,18 +70,19 @@ class ActionShowCommand implements Callable<Integer> {
     Result onlyResult = Options.choice(Result.class, "--result", result);
     Reason onlyReason = Options.choice(Reason.class, "--reason", reason);
     try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
-      ActionStore actions = workspace.bean(ActionStore.class);
-      ActionRecord action = ActionsCommand.existing(actions, this.actionId);
+      Actions actions = workspace.bean(Actions.class);
+      ActionRecord action = actions.find(this.actionId);
       String actionId = action.actionId();
       ActionCounts counts = actions.counts(actionId);
       if (json) {
         try (JsonStream out = JsonStream.to(System.out)) {
           JsonGenerator generator = out.generator();
           generator.writeStartObject();
-          json(action, counts).forEach(generator::writePOJOProperty);
+          out.writeProperties(ActionDetail.of(action, counts));
           generator.writeName("entities");
           generator.writeStartArray();
-          actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> generator.writePOJO(json(entry)));
+          actions.forEachEntity(actionId, onlyResult, onlyReason,
+              entry -> generator.writePOJO(EntityOutcome.of(entry)));
           generator.writeEndArray();
           generator.writeEndObject();
         }
@@ -96,7 +96,7 @@ class ActionShowCommand implements Callable<Integer> {
         Listing entities = ENTITIES.fittedTo(width);
         entities.header().forEach(out::println);
         AtomicLong shown = new AtomicLong();
-        actions.forEachAudit(actionId, onlyResult, onlyReason, entry -> {
+        actions.forEachEntity(actionId, onlyResult, onlyReason, entry -> {
           Object result = entry.verdict().reason() == null ? entry.verdict().result()
               : entry.verdict().result() + "/" + entry.verdict().reason();
           entities.rows(entry.lineNumber(), entry.key().networkMessageId(), entry.key().recipient(), result)
@@ -139,28 +139,5 @@ class ActionShowCommand implements Callable<Integer> {
   /** A long value goes on under itself rather than be cut: this page is where an action's fields are read. */
   private static void field(PrintWriter out, String label, Object value, int width) {
     out.print(Paragraph.words(String.format("  %-10s  ", label), value == null ? "" : value.toString(), width));
-  }
-
-  private static Map<String, Object> json(ActionRecord action, ActionCounts counts) {
-    Map<String, Object> json = ActionsCommand.json(action, counts);
-    json.put("releaseTo", action.releaseTo());
-    json.put("inputFile", action.inputFile());
-    json.put("rowsRead", action.rowsRead());
-    json.put("duplicatesCollapsed", action.duplicateRows());
-    json.put("total", counts.total());
-    json.put("reasons", counts.reasons());
-    return json;
-  }
-
-  private static Map<String, Object> json(AuditEntry entry) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("lineNumber", entry.lineNumber());
-    json.put("networkMessageId", entry.key().networkMessageId());
-    json.put("recipient", entry.key().recipient());
-    json.put("result", entry.verdict().result());
-    json.put("reason", entry.verdict().reason());
-    json.put("operator", entry.operator());
-    json.put("actedAt", entry.actedAt());
-    return json;
   }
 }

@@ -4,6 +4,8 @@ import static io.qrelease.report.TextTable.count;
 import static io.qrelease.report.TextTable.flexible;
 import static io.qrelease.report.TextTable.text;
 
+import io.qrelease.app.ActionSummary;
+import io.qrelease.app.Actions;
 import io.qrelease.domain.ActionStatus;
 import io.qrelease.domain.Result;
 import io.qrelease.domain.Source;
@@ -15,18 +17,13 @@ import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
 import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
-import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionFilter;
-import io.qrelease.store.ActionRecord;
-import io.qrelease.store.ActionStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,61 +84,35 @@ class ActionsCommand implements Callable<Integer> {
     ActionFilter filter = new ActionFilter(age == null ? null : Instant.now().minus(age),
         Options.choice(ActionStatus.class, "--status", status), Options.choice(Source.class, "--source", source));
     try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
-      ActionStore actions = workspace.bean(ActionStore.class);
-      List<ActionRecord> records = actions.list(filter);
-      Map<String, ActionCounts> counts = actions.counts(records.stream().map(ActionRecord::actionId).toList());
+      List<ActionSummary> actions = workspace.bean(Actions.class).list(filter);
       if (json) {
         try (JsonStream out = JsonStream.to(System.out)) {
           out.generator().writeStartArray();
-          records.forEach(action -> out.generator().writePOJO(json(action, counts.get(action.actionId()))));
+          actions.forEach(out.generator()::writePOJO);
           out.generator().writeEndArray();
         }
-      } else if (records.isEmpty()) {
+      } else if (actions.isEmpty()) {
         System.out.println(since == null && status == null && source == null
             ? "No actions yet; 'release FILE --operator UPN' takes one."
             : "No actions match; drop a filter to see more.");
       } else {
         Listing table = TABLE.fittedTo(Terminal.width());
         table.header().forEach(System.out::println);
-        records.forEach(action -> print(table, action, counts.get(action.actionId())));
+        actions.forEach(action -> print(table, action));
       }
     }
     return 0;
   }
 
-  private static void print(Listing table, ActionRecord action, ActionCounts counts) {
+  private static void print(Listing table, ActionSummary action) {
     table.rows(action.actionId(), action.status(), action.source(), action.actionType(),
-        UtcTime.minute(action.createdAt()), action.name(), action.operator(), counts.count(Result.Success),
-        counts.count(Result.AlreadyInDestination), counts.count(Result.Skipped), counts.count(Result.Failed))
+        UtcTime.minute(action.createdAt()), action.name(), action.operator(), countOf(action, Result.Success),
+        countOf(action, Result.AlreadyInDestination), countOf(action, Result.Skipped), countOf(action, Result.Failed))
         .forEach(System.out::println);
   }
 
-  static Map<String, Object> json(ActionRecord action, ActionCounts counts) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("actionId", action.actionId());
-    json.put("name", action.name());
-    json.put("source", action.source());
-    json.put("actionType", action.actionType());
-    json.put("operator", action.operator());
-    json.put("status", action.status());
-    json.put("createdAt", action.createdAt());
-    json.put("finishedAt", action.finishedAt());
-    json.put("executionId", action.jobExecutionId());
-    json.put("exitCode", action.exitCode());
-    json.put("results", counts.results());
-    return json;
-  }
-
-  /** The action this id, or a prefix of it that no other action's id starts with (as git takes commits), names. */
-  static ActionRecord existing(ActionStore actions, String actionId) {
-    List<ActionRecord> matching = actionId.isBlank() ? List.of() : actions.startingWith(actionId.trim());
-    if (matching.size() > 1) {
-      throw new Refusal("Several actions have ids starting with " + actionId.trim() + "; give more of the id.");
-    }
-    if (matching.isEmpty()) {
-      throw new Refusal("There is no action " + actionId + "; list them with 'actions'.");
-    }
-    return matching.get(0);
+  private static long countOf(ActionSummary action, Result result) {
+    return action.results().getOrDefault(result.name(), 0L);
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
@@ -160,13 +131,13 @@ class ActionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
-        ActionStore actions = workspace.bean(ActionStore.class);
-        String actionId = existing(actions, this.actionId).actionId();
+        Actions actions = workspace.bean(Actions.class);
+        String actionId = actions.find(this.actionId).actionId();
         createFolder(out);
         try (SpreadsheetCsv csv = new SpreadsheetCsv(Files.newBufferedWriter(out))) {
           csv.row("ActionId", "NetworkMessageId", "RecipientEmailAddress", "Result", "Reason", "Operator", "ActedAt",
               "LineNumber");
-          actions.forEachAudit(actionId, entry -> csv.row(actionId, entry.key().networkMessageId(),
+          actions.forEachEntity(actionId, null, null, entry -> csv.row(actionId, entry.key().networkMessageId(),
               entry.key().recipient(), entry.verdict().result().name(),
               entry.verdict().reason() == null ? "" : entry.verdict().reason().name(), entry.operator(),
               entry.actedAt().toString(), Long.toString(entry.lineNumber())));

@@ -4,14 +4,14 @@ import static io.qrelease.report.TextTable.count;
 import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
+import io.qrelease.jobs.ExecutionHistory;
+import io.qrelease.jobs.ExecutionRecord;
 import io.qrelease.report.JsonStream;
 import io.qrelease.report.Listing;
 import io.qrelease.report.Terminal;
 import io.qrelease.report.TextTable;
 import io.qrelease.report.TextTable.Column;
 import io.qrelease.report.UtcTime;
-import io.qrelease.store.ExecutionHistory;
-import io.qrelease.store.ExecutionRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.InputFile;
 import io.qrelease.input.Column;
 import io.qrelease.input.ExportKind;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.domain.ReleaseTarget;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,6 +17,15 @@ final class Options {
       return parser.get();
     } catch (IllegalArgumentException e) {
       throw new Refusal(e.getMessage(), e);
+    }
+  }
+
+  /** The recipients --release-to names. */
+  static ReleaseTarget releaseTo(String value) {
+    try {
+      return ReleaseTarget.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new Refusal("--release-to " + e.getMessage() + "; give one of these.", e);
     }
   }
 

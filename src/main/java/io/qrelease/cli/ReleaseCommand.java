@@ -1,5 +1,7 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.InputFile;
+import io.qrelease.app.SizeCap;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.RowCount;
 import io.qrelease.domain.Source;
@@ -50,7 +52,7 @@ class ReleaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
+    ReleaseTarget target = Options.releaseTo(releaseTo);
     Long cap = Options.value("--max-rows", maxRows, RowCount::parse);
     store.database(); // refuses a database URL that cannot be used before the file is read
     InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);

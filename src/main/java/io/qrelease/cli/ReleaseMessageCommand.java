@@ -35,7 +35,7 @@ class ReleaseMessageCommand implements Callable<Integer> {
       throw new Refusal("'" + networkMessageId + "' is not a network message id (a GUID); copy it from the"
           + " message's page or the quarantine export.");
     }
-    ReleaseTarget target = Options.parse(() -> ReleaseTarget.parse(releaseTo));
+    ReleaseTarget target = Options.releaseTo(releaseTo);
     if (target instanceof ReleaseTarget.RowRecipient) {
       throw new Refusal("release-message has no input rows; use --release-to all or a list of addresses.");
     }

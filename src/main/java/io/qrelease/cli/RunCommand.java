@@ -1,15 +1,15 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.InputFile;
+import io.qrelease.app.RuleRuns;
+import io.qrelease.app.SizeCap;
 import io.qrelease.app.StartRun;
 import io.qrelease.domain.Source;
 import io.qrelease.input.Cells;
 import io.qrelease.input.Column;
 import io.qrelease.jobs.ExitCode;
-import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.Runs;
-import io.qrelease.jobs.release.CustomDetections;
 import io.qrelease.jobs.release.ReleaseJobConfiguration;
-import io.qrelease.jobs.release.ReleaseParameters;
 import io.qrelease.report.Count;
 import io.qrelease.schedule.InputGlob;
 import io.qrelease.schedule.JobDefinition;
@@ -113,24 +113,13 @@ class RunCommand implements Callable<Integer> {
 
   private int runRule(Workspace workspace, JobDefinition job, ActionOptions options, SizeCap cap, ZonedDateTime at)
       throws Exception {
-    CustomDetections detections = workspace.bean(CustomDetections.class);
-    String rule = job.rule().toParameter();
-    ZonedDateTime end = RuleWindow.endFor(job.schedule(), at);
-    RuleWindow window = RuleWindow.ending(end, job.schedule(), job.rule().receivedWithin(),
-        detections.ranBefore(rule, options.dryRun, end.toInstant()));
-    long rows = detections.count(job.rule(), job.action(), window.start(), window.end());
-    JobParameters parameters = options.parameters(store, Source.CustomDetection, job.releaseTo())
-        .addString(ReleaseParameters.RULE, rule)
-        .addString(ReleaseParameters.WINDOW_START, window.start().toString())
-        .addString(ReleaseParameters.WINDOW_END, window.end().toString())
-        .addLong(RunParameters.INPUT_ROWS, rows, false)
-        .toJobParameters();
-    if (!completed(lastRun(workspace, parameters))) {
-      cap.refuseOver(rows, "The selection of rule " + job.name());
-    }
+    RuleRuns.Plan plan = workspace.bean(RuleRuns.class).plan(job,
+        options.parameters(store, Source.CustomDetection, job.releaseTo()), options.dryRun, at, cap);
+    RuleWindow window = plan.window();
+    long rows = plan.rows();
     System.out.printf("Custom detection rule %s: copies received from %s to %s (%s); %s selected now.%n",
         job.name(), window.start(), window.end(), window.lookback(), Count.of(rows));
-    return JobReports.runRelease(workspace, store, parameters);
+    return JobReports.runRelease(workspace, store, plan.parameters());
   }
 
   /**

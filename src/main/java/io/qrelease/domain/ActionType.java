@@ -1,6 +1,8 @@
 package io.qrelease.domain;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The two email actions: release only acts on quarantined copies, move-to-inbox on any deliverable one. */
@@ -15,6 +17,12 @@ public enum ActionType {
 
   public String option() {
     return option;
+  }
+
+  /** Where a copy may be for this action to move it to the Inbox: release takes only quarantined copies. */
+  public Set<Location> actsFrom() {
+    return this == Release ? EnumSet.of(Location.Quarantine)
+        : EnumSet.of(Location.Quarantine, Location.JunkFolder, Location.DeletedFolder);
   }
 
   public static ActionType fromOption(String value) {

@@ -27,7 +27,7 @@ public final class Eligibility {
     if (copy.location().undeliverable()) {
       return Verdict.skipped(Reason.Undeliverable);
     }
-    if (request.action() == ActionType.Release && copy.location() != Location.Quarantine) {
+    if (!request.action().actsFrom().contains(copy.location())) {
       return Verdict.skipped(Reason.NotQuarantined);
     }
     if (copy.expiredAt(request.now())) {

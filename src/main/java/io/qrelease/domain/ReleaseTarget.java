@@ -29,8 +29,8 @@ public sealed interface ReleaseTarget {
         .map(EntityKey::normalize).filter(address -> !address.isEmpty()).distinct().sorted().toList();
     Optional<String> invalid = addresses.stream().filter(address -> !EntityKey.isAddress(address)).findFirst();
     if (invalid.isPresent() || addresses.isEmpty()) {
-      throw new IllegalArgumentException("--release-to takes row, all or a comma-separated list of addresses; '"
-          + invalid.orElse(value) + "' is none of these.");
+      throw new IllegalArgumentException("'" + invalid.orElse(value)
+          + "' is not row, all or a comma-separated list of addresses");
     }
     return new Addresses(addresses);
   }

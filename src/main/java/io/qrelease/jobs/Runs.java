@@ -2,6 +2,7 @@ package io.qrelease.jobs;
 
 import io.qrelease.domain.ActionStatus;
 import io.qrelease.store.ActionStore;
+import io.qrelease.store.RunInputStore;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +34,20 @@ public class Runs {
   /** Looked up when needed: a job's own listeners use these runs. */
   private final ObjectProvider<Job> jobs;
   private final ActionStore actions;
-  private final JdbcTemplate jdbc;
+  private final RunInputStore inputs;
   /** How often a run that failed on a transient fault is tried in all, and the first pause before a retry. */
   private final int attempts;
   private final Duration firstPause;
 
   public Runs(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<Job> jobs, ActionStore actions,
-      JdbcTemplate jdbc,
+      RunInputStore inputs,
       @Value("${qrelease.retry.attempts:3}") int attempts,
       @Value("${qrelease.retry.first-pause:1s}") Duration firstPause) {
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.jobs = jobs;
     this.actions = actions;
-    this.jdbc = jdbc;
+    this.inputs = inputs;
     this.attempts = attempts;
     this.firstPause = firstPause;
   }
@@ -66,23 +66,13 @@ public class Runs {
    * is never resumed by running its command again, so one left unfinished stands in no one's way.
    */
   public Optional<Long> unfinishedOverOtherContent(String jobName, String input, String sha256) {
-    return jdbc.query("""
-        SELECT e.job_execution_id FROM batch_job_execution e
-        JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-        JOIN batch_job_execution_params path ON path.job_execution_id = e.job_execution_id
-          AND path.parameter_name = ? AND path.parameter_value = ?
-        JOIN batch_job_execution_params hash ON hash.job_execution_id = e.job_execution_id
-          AND hash.parameter_name = ? AND hash.parameter_value <> ?
-        WHERE i.job_name = ? AND e.status IN ('FAILED', 'STOPPED')
-          AND NOT EXISTS (SELECT 1 FROM batch_job_execution_params preview
-                          WHERE preview.job_execution_id = e.job_execution_id
-                            AND preview.parameter_name = ? AND preview.parameter_value = 'true')
-          AND e.job_execution_id = (SELECT MAX(x.job_execution_id) FROM batch_job_execution x
-                                    WHERE x.job_instance_id = e.job_instance_id)
-        ORDER BY e.job_execution_id DESC
-        """, (rows, rowNumber) -> rows.getLong(1),
-        RunParameters.INPUT, input, RunParameters.INPUT_SHA256, sha256, jobName, RunParameters.DRY_RUN)
-        .stream().findFirst();
+    for (long instanceId : inputs.overOtherContent(jobName, input, sha256)) {
+      JobExecution last = jobRepository.getLastJobExecution(jobRepository.getJobInstance(instanceId));
+      if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
+        return Optional.of(last.getId());
+      }
+    }
+    return Optional.empty();
   }
 
   /** The latest execution of the run these parameters identify, if it ever started. */

@@ -2,9 +2,11 @@ package io.qrelease.report;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonStream implements AutoCloseable {
 
-  private static final ObjectWriter WRITER = JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter()
       .without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 
   private final PrintStream out;
@@ -42,6 +45,12 @@ public final class JsonStream implements AutoCloseable {
     }, "json-prepare");
     preparing.setDaemon(true);
     preparing.start();
+  }
+
+  /** Writes the properties of a record into the object being written, in the record's order. */
+  public void writeProperties(Object record) {
+    MAPPER.convertValue(record, new TypeReference<LinkedHashMap<String, Object>>() { })
+        .forEach(generator::writePOJOProperty);
   }
 
   public JsonGenerator generator() {

@@ -2,6 +2,7 @@ package io.qrelease.schedule;
 
 import io.qrelease.domain.ActionType;
 import io.qrelease.domain.ReleaseTarget;
+import io.qrelease.domain.RuleFilter;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -4,12 +4,13 @@ import io.qrelease.domain.ActionType;
 import io.qrelease.domain.EntityKey;
 import io.qrelease.domain.Location;
 import io.qrelease.domain.Operator;
-import io.qrelease.domain.QuarantineType;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.domain.Role;
 import io.qrelease.domain.RowCount;
+import io.qrelease.domain.RuleFilter;
 import io.qrelease.domain.TimeSpan;
 import io.qrelease.input.Cells;
+import io.qrelease.jobs.release.RuleParameter;
 import io.qrelease.tenant.Tenant;
 import io.qrelease.tenant.YamlProblem;
 import java.io.IOException;
@@ -126,7 +127,7 @@ public final class JobFile {
       problem(root, "operator is missing; name the operator the job acts as, as listed in the tenant file.");
     }
     ActionType action = value(keys, "action", text -> ActionType.fromOption(text)).orElse(ActionType.MoveToInbox);
-    ReleaseTarget releaseTo = value(keys, "releaseTo", JobFile::releaseTarget).orElse(new ReleaseTarget.RowRecipient());
+    ReleaseTarget releaseTo = value(keys, "releaseTo", ReleaseTarget::parse).orElse(new ReleaseTarget.RowRecipient());
     CronSchedule schedule = value(keys, "schedule", CronSchedule::parse).orElse(null);
     long maxRows = value(keys, "maxRows", RowCount::parse).orElse(JobDefinition.DEFAULT_MAX_ROWS);
     boolean dryRun = value(keys, "dryRun", JobFile::bool).orElse(false);
@@ -253,7 +254,7 @@ public final class JobFile {
         || (action == ActionType.Release && location != Location.Quarantine)).findFirst()
         .ifPresent(location -> problem(keys.get("locations").getValueNode(), "locations: the " + action.option()
             + " action cannot act on copies in " + location + "; list only locations it can act on."));
-    int length = filter.toParameter().length();
+    int length = RuleParameter.of(filter).length();
     if (length > MAX_PARAMETER_LENGTH) {
       problem(node, "the rule's filter is too long to record with its runs (" + length + " characters, at most "
           + MAX_PARAMETER_LENGTH + "); split it into several rules.");
@@ -300,13 +301,6 @@ public final class JobFile {
     return EntityKey.normalize(text);
   }
 
-  private static ReleaseTarget releaseTarget(String text) {
-    try {
-      return ReleaseTarget.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not row, all or a comma-separated list of addresses", e);
-    }
-  }
 
   private static boolean bool(String text) {
     if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {

@@ -106,6 +106,15 @@ public class ActionStore {
         .stream().findFirst();
   }
 
+  /** The action of every release, by the job instance that runs it. */
+  public Map<Long, String> actionIdsByJobInstance() {
+    Map<Long, String> actions = new HashMap<>();
+    jdbc.query("SELECT job_instance_id, action_id FROM email_action", rows -> {
+      actions.put(rows.getLong(1), rows.getString(2));
+    });
+    return actions;
+  }
+
   /** The actions whose id starts with this text, at most two: enough to tell one from several. */
   public List<ActionRecord> startingWith(String prefix) {
     return jdbc.query(SELECT_ACTION + "WHERE action_id LIKE ? ESCAPE '\\' ORDER BY action_id FETCH FIRST 2 ROWS ONLY",

@@ -56,6 +56,21 @@ CREATE CACHED TABLE IF NOT EXISTS email_action (
   dry_run BOOLEAN DEFAULT FALSE NOT NULL
 );
 
+-- What qrelease needs to know of each run beyond Spring Batch's own records, kept by the jobs: the
+-- input it read and that input's hash, so that resuming over a changed file is refused; a rule's
+-- filter and the end of its window, so that the next run knows where its window starts.
+CREATE CACHED TABLE IF NOT EXISTS run_input (
+  job_instance_id BIGINT NOT NULL PRIMARY KEY,
+  job_name VARCHAR(100) NOT NULL,
+  input_file VARCHAR(2500),
+  input_sha256 VARCHAR(64),
+  dry_run BOOLEAN NOT NULL,
+  rule_filter VARCHAR(2500),
+  window_end BIGINT
+);
+
+CREATE INDEX IF NOT EXISTS run_input_file ON run_input (job_name, input_file);
+
 -- A release's selection, staged before any entity is decided: one row per message and recipient the
 -- input names ('' for every recipient), at the first line naming it, with how many later lines
 -- repeated it. Staging collapses repeated rows whatever the input, so that the release step reads

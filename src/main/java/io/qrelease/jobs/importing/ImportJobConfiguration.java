@@ -5,6 +5,7 @@ import io.qrelease.input.ExportKind;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunParameters;
+import io.qrelease.jobs.RunInputs;
 import io.qrelease.jobs.RunningExecution;
 import io.qrelease.jobs.Runs;
 import io.qrelease.store.MailCopyStore;
@@ -31,9 +32,9 @@ public class ImportJobConfiguration {
 
   @Bean(JOB_NAME)
   public Job importJob(JobRepository jobRepository, Step importStep, RejectsFile rejectsFile, Runs runs,
-      RunningExecution runningExecution) {
-    return new JobBuilder(JOB_NAME, jobRepository).listener(new ImportAccounting(runs)).listener(rejectsFile)
-        .listener(runningExecution).start(importStep).build();
+      RunningExecution runningExecution, RunInputs runInputs) {
+    return new JobBuilder(JOB_NAME, jobRepository).listener(runInputs).listener(new ImportAccounting(runs))
+        .listener(rejectsFile).listener(runningExecution).start(importStep).build();
   }
 
   @Bean

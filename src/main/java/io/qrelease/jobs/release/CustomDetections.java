@@ -1,8 +1,8 @@
 package io.qrelease.jobs.release;
 
 import io.qrelease.domain.ActionType;
-import io.qrelease.jobs.RunParameters;
-import io.qrelease.schedule.RuleFilter;
+import io.qrelease.domain.RuleFilter;
+import io.qrelease.store.RunInputStore;
 import java.time.Instant;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class CustomDetections {
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final RunInputStore inputs;
 
-  public CustomDetections(NamedParameterJdbcTemplate jdbc) {
+  public CustomDetections(NamedParameterJdbcTemplate jdbc, RunInputStore inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
   }
 
   public long count(RuleFilter filter, ActionType action, Instant start, Instant end) {
@@ -26,14 +28,6 @@ public class CustomDetections {
    * run's windows do not count for a real run, nor the other way round.
    */
   public boolean ranBefore(String rule, boolean dryRun, Instant windowEnd) {
-    return jdbc.getJdbcTemplate().queryForList("SELECT w.parameter_value FROM batch_job_execution_params r"
-            + " JOIN batch_job_execution_params w ON w.job_execution_id = r.job_execution_id"
-            + " AND w.parameter_name = ?"
-            + " JOIN batch_job_execution_params d ON d.job_execution_id = r.job_execution_id"
-            + " AND d.parameter_name = ? AND d.parameter_value = ?"
-            + " WHERE r.parameter_name = ? AND r.parameter_value = ?", String.class,
-            ReleaseParameters.WINDOW_END, RunParameters.DRY_RUN, Boolean.toString(dryRun), ReleaseParameters.RULE,
-            rule)
-        .stream().anyMatch(end -> Instant.parse(end).isBefore(windowEnd));
+    return inputs.windowEnds(rule, dryRun).stream().anyMatch(end -> end.isBefore(windowEnd));
   }
 }

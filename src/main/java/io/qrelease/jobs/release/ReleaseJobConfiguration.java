@@ -6,9 +6,9 @@ import io.qrelease.domain.Operator;
 import io.qrelease.domain.ReleaseTarget;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
+import io.qrelease.jobs.RunInputs;
 import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.RunningExecution;
-import io.qrelease.schedule.RuleFilter;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.SelectionStore;
@@ -43,9 +43,9 @@ public class ReleaseJobConfiguration {
    */
   @Bean(JOB_NAME)
   public Job releaseJob(JobRepository jobRepository, Step stage, Step decideAndApply, Step accounting,
-      ActionStore actions, RunningExecution runningExecution) {
+      ActionStore actions, RunningExecution runningExecution, RunInputs runInputs) {
     return new JobBuilder(JOB_NAME, jobRepository).validator(new OperatorMayAct())
-        .listener(new ActionLifecycle(actions)).listener(runningExecution)
+        .listener(runInputs).listener(new ActionLifecycle(actions)).listener(runningExecution)
         .start(stage).next(decideAndApply).next(accounting).build();
   }
 
@@ -96,7 +96,7 @@ public class ReleaseJobConfiguration {
       return new OneMessage(message);
     }
     if (rule != null) {
-      return RuleSelection.of(RuleFilter.fromParameter(rule), ActionType.fromOption(action),
+      return RuleSelection.of(RuleParameter.parse(rule), ActionType.fromOption(action),
           Instant.parse(windowStart), Instant.parse(windowEnd)).reader(dataSource);
     }
     return new ExportReader<>(Path.of(input), SelectionRow::of);

@@ -2,8 +2,8 @@ package io.qrelease.jobs.release;
 
 import io.qrelease.domain.ActionType;
 import io.qrelease.domain.EntityKey;
+import io.qrelease.domain.RuleFilter;
 import io.qrelease.jobs.ExportReader;
-import io.qrelease.schedule.RuleFilter;
 import io.qrelease.store.Columns;
 import java.time.Instant;
 import java.util.ArrayList;

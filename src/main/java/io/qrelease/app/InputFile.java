@@ -1,4 +1,4 @@
-package io.qrelease.cli;
+package io.qrelease.app;
 
 import io.qrelease.input.Column;
 import io.qrelease.input.CsvInput;
@@ -21,9 +21,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * to its end (so a broken file is refused before anything changes rather than failing a run
  * half-way), its exact record count, and its content hash.
  */
-record InputFile(Path path, Header header, String sha256, long records) {
+public record InputFile(Path path, Header header, String sha256, long records) {
 
-  static InputFile check(Path path, Column... required) {
+  public static InputFile check(Path path, Column... required) {
     return read(path, required, (input, sha256) -> {
       long records = 0;
       while (input.next() != null) {
@@ -35,15 +35,15 @@ record InputFile(Path path, Header header, String sha256, long records) {
   }
 
   /** A file of a header and no rows is more often a failed export than a selection of nothing. */
-  void refuseEmpty(String nothingTo) {
+  public void refuseEmpty(String nothingTo) {
     if (records == 0) {
-      throw new Refusal(path + " has a header but no rows, so there is nothing to " + nothingTo
+      throw new Refused(path + " has a header but no rows, so there is nothing to " + nothingTo
           + "; check that the export finished and holds what was selected.");
     }
   }
 
   /** Adds what identifies a run over this file: its path, its content and its row count. */
-  JobParametersBuilder addTo(JobParametersBuilder parameters) {
+  public JobParametersBuilder addTo(JobParametersBuilder parameters) {
     return parameters
         .addString(RunParameters.INPUT, path.toString(), false)
         .addString(RunParameters.INPUT_SHA256, sha256)
@@ -55,7 +55,7 @@ record InputFile(Path path, Header header, String sha256, long records) {
    * opens the store: on a large file the whole read is as long as starting the application. A
    * file broken further down is refused when the run asks for the result, before its job starts.
    */
-  static Ahead checkAhead(Path path, Column... required) {
+  public static Ahead checkAhead(Path path, Column... required) {
     Header header = read(path, required, (input, sha256) -> input.header());
     CompletableFuture<InputFile> whole = CompletableFuture.supplyAsync(() -> check(path, required), task -> {
       Thread reading = new Thread(task, "input-check");
@@ -66,9 +66,9 @@ record InputFile(Path path, Header header, String sha256, long records) {
   }
 
   /** A file whose header has been checked and whose whole read is under way. */
-  record Ahead(Header header, CompletableFuture<InputFile> whole) {
+  public record Ahead(Header header, CompletableFuture<InputFile> whole) {
 
-    InputFile await() {
+    public InputFile await() {
       try {
         return whole.join();
       } catch (CompletionException e) {
@@ -83,10 +83,10 @@ record InputFile(Path path, Header header, String sha256, long records) {
 
   private static <T> T read(Path path, Column[] required, Reading<T> reading) {
     if (!Files.isRegularFile(path)) {
-      throw new Refusal(path + " does not exist or is not a file; check the path.");
+      throw new Refused(path + " does not exist or is not a file; check the path.");
     }
     if (path.toAbsolutePath().normalize().toString().length() > RunParameters.MAX_LENGTH) {
-      throw new Refusal(String.format("The path of %s is longer than the %,d characters a run records; move the file"
+      throw new Refused(String.format("The path of %s is longer than the %,d characters a run records; move the file"
           + " to a shorter path.", path.getFileName(), RunParameters.MAX_LENGTH));
     }
     try {
@@ -97,9 +97,9 @@ record InputFile(Path path, Header header, String sha256, long records) {
         return reading.from(input, sha256);
       }
     } catch (InputRefusedException e) {
-      throw new Refusal(e.getMessage(), e);
+      throw new Refused(e.getMessage(), e);
     } catch (IOException e) {
-      throw new Refusal("Cannot read " + path + " (" + e.getMessage() + "); check that the file is readable.", e);
+      throw new Refused("Cannot read " + path + " (" + e.getMessage() + "); check that the file is readable.", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -1,4 +1,4 @@
-package io.qrelease.store;
+package io.qrelease.jobs;
 
 import java.time.Instant;
 

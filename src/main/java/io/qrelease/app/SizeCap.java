@@ -1,4 +1,4 @@
-package io.qrelease.cli;
+package io.qrelease.app;
 
 import io.qrelease.report.Count;
 
@@ -8,18 +8,18 @@ import io.qrelease.report.Count;
  *
  * @param origin where the cap was set, so that the refusal says what to raise
  */
-record SizeCap(long maxRows, String origin) {
+public record SizeCap(long maxRows, String origin) {
 
-  static SizeCap of(long maxRows, String origin) {
+  public static SizeCap of(long maxRows, String origin) {
     if (maxRows < 1) {
-      throw new Refusal(origin + " takes a positive number of rows, not " + maxRows + ".");
+      throw new Refused(origin + " takes a positive number of rows, not " + maxRows + ".");
     }
     return new SizeCap(maxRows, origin);
   }
 
-  void refuseOver(long rows, String selection) {
+  public void refuseOver(long rows, String selection) {
     if (rows > maxRows) {
-      throw new Refusal(String.format("%s has %s rows, more than the cap of %s (%s); nothing was changed:"
+      throw new Refused(String.format("%s has %s rows, more than the cap of %s (%s); nothing was changed:"
           + " narrow or split the selection, or raise %s if that many are meant.", selection, Count.of(rows),
           Count.of(maxRows), origin, origin));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qrelease.QreleaseApplication;
 import io.qrelease.jobs.RunParameters;
-import io.qrelease.store.Database;
+import io.qrelease.testing.BatchTestStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +50,7 @@ class ImportJobBatchTest {
 
   @DynamicPropertySource
   static void storeInTheTemporaryFolder(DynamicPropertyRegistry properties) {
-    Database.of("jdbc:hsqldb:file:" + folder.resolve("db/q")).springProperties().forEach((name, value) -> {
-      if (name.startsWith("spring.datasource.")) {
-        properties.add(name, () -> value);
-      }
-    });
-    properties.add("qrelease.data-dir", folder::toString);
-    // Smaller than the file, so the copies are committed over several chunks.
-    properties.add("qrelease.chunk-size", () -> "2");
+    BatchTestStore.in(folder, properties);
   }
 
   /** The context has the release job too, so the test utilities cannot pick the job on their own. */

@@ -8,9 +8,9 @@ import io.qrelease.jobs.RunParameters;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.Columns;
-import io.qrelease.store.Database;
 import io.qrelease.store.SelectionStore;
 import io.qrelease.store.StagedRow;
+import io.qrelease.testing.BatchTestStore;
 import io.qrelease.testing.Workbench;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,14 +73,7 @@ class ReleaseJobStepsBatchTest {
 
   @DynamicPropertySource
   static void storeInTheTemporaryFolder(DynamicPropertyRegistry properties) {
-    Database.of("jdbc:hsqldb:file:" + folder.resolve("db/q")).springProperties().forEach((name, value) -> {
-      if (name.startsWith("spring.datasource.")) {
-        properties.add(name, () -> value);
-      }
-    });
-    properties.add("qrelease.data-dir", folder::toString);
-    // Smaller than the selections, so that every step commits over several chunks.
-    properties.add("qrelease.chunk-size", () -> "2");
+    BatchTestStore.in(folder, properties);
   }
 
   /** Three quarantined copies of M1, one of M2; nothing released yet. */

@@ -2,6 +2,7 @@ package io.qrelease.app;
 
 import io.qrelease.input.Column;
 import io.qrelease.input.CsvInput;
+import io.qrelease.input.ExportKind;
 import io.qrelease.input.Header;
 import io.qrelease.input.InputRefusedException;
 import io.qrelease.jobs.RunParameters;
@@ -39,6 +40,18 @@ public record InputFile(Path path, Header header, String sha256, long records) {
     if (records == 0) {
       throw new Refused(path + " has a header but no rows, so there is nothing to " + nothingTo
           + "; check that the export finished and holds what was selected.");
+    }
+  }
+
+  /**
+   * Refuses a quarantine export as the selection of a release, unless every copy in it is meant: it
+   * lists everything in quarantine, Malware included, and given to release where import was meant,
+   * it would release the whole quarantine. {@code otherwise} says how to mean it.
+   */
+  public static void refuseQuarantineExport(Path file, Header header, String otherwise) {
+    if (ExportKind.of(header) == ExportKind.QUARANTINE_EXPORT) {
+      throw new Refused(file + " is a quarantine export (Get-QuarantineMessage), which lists everything in"
+          + " quarantine; load it with 'import', or " + otherwise + ".");
     }
   }
 

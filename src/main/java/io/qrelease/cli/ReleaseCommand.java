@@ -7,7 +7,6 @@ import io.qrelease.domain.RowCount;
 import io.qrelease.domain.Source;
 import io.qrelease.input.Column;
 import io.qrelease.input.ExportKind;
-import io.qrelease.input.Header;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -57,7 +56,7 @@ class ReleaseCommand implements Callable<Integer> {
     store.database(); // refuses a database URL that cannot be used before the file is read
     InputFile.Ahead ahead = InputFile.checkAhead(file, Column.MESSAGE, Column.RECIPIENT);
     if (!wholeQuarantineExport) {
-      refuseQuarantineExport(file, ahead.header(), "add --whole-quarantine-export if every copy in it is to be released");
+      InputFile.refuseQuarantineExport(file, ahead.header(), "add --whole-quarantine-export if every copy in it is to be released");
     }
     return JobReports.runRelease(store, workspace -> {
       InputFile input = ahead.await();
@@ -67,17 +66,6 @@ class ReleaseCommand implements Callable<Integer> {
       }
       return parameters(store, options, input, source, target);
     }, options.summaryJson);
-  }
-
-  /**
-   * A quarantine export lists everything in quarantine, Malware included: given to release where
-   * import was meant, it would release the whole quarantine.
-   */
-  static void refuseQuarantineExport(Path file, Header header, String otherwise) {
-    if (ExportKind.of(header) == ExportKind.QUARANTINE_EXPORT) {
-      throw new Refusal(file + " is a quarantine export (Get-QuarantineMessage), which lists everything in"
-          + " quarantine; load it with 'import', or " + otherwise + ".");
-    }
   }
 
   /** The run of a release over a file, identified by its content and the options. */

@@ -135,7 +135,7 @@ class RunCommand implements Callable<Integer> {
     List<Path> empty = new ArrayList<>();
     for (Path file : files) {
       InputFile input = InputFile.check(file, Column.MESSAGE, Column.RECIPIENT);
-      ReleaseCommand.refuseQuarantineExport(file, input.header(), "keep it out of the folder the job's input names");
+      InputFile.refuseQuarantineExport(file, input.header(), "keep it out of the folder the job's input names");
       if (input.records() == 0) {
         // An export of a day without false positives: nothing to do, and no reason to hold up the others.
         empty.add(file);

@@ -3,6 +3,7 @@ package io.qrelease.cli;
 import io.qrelease.QreleaseApplication;
 import io.qrelease.jobs.RunningExecution;
 import io.qrelease.jobs.Runs;
+import io.qrelease.report.Terminal;
 import io.qrelease.store.Database;
 import io.qrelease.store.ReadingServer;
 import java.io.IOException;
@@ -71,6 +72,10 @@ final class Workspace implements AutoCloseable {
             .registerShutdownHook(false)
             .run(asArguments(database.springProperties()));
       }
+      // The jobs' steps report their progress to this terminal.
+      context.getBeanFactory().registerSingleton("terminalProgress", new TerminalProgress(
+          context.getEnvironment().getProperty("qrelease.progress-interval", Duration.class, Duration.ofSeconds(10)),
+          System.console() != null, Terminal.width(), System.out));
       Workspace workspace = new Workspace(database, runLock, context);
       if (runLock != null) {
         workspace.bean(Runs.class).recoverDeadRuns();

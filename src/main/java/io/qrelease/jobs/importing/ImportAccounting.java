@@ -1,38 +1,35 @@
 package io.qrelease.jobs.importing;
 
-import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.Runs;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Fails an import that did not account for every row of its file: each row is either imported
- * or rejected, and the committed chunks of all its runs must have consumed exactly the rows the
- * file was checked to have.
+ * The last step of an import: fails it when it did not account for every row of its file. Each
+ * row is either imported or rejected, and the committed chunks of all its runs must have consumed
+ * exactly the rows the file was checked to have.
  */
-public class ImportAccounting implements JobExecutionListener {
+public class ImportAccounting implements Tasklet {
 
   private final Runs runs;
+  /** The rows the file was counted to have before the run, or null when it was not. */
+  private final Long inputRows;
 
-  public ImportAccounting(Runs runs) {
+  public ImportAccounting(Runs runs, Long inputRows) {
     this.runs = runs;
+    this.inputRows = inputRows;
   }
 
   @Override
-  public void afterJob(JobExecution execution) {
-    Long inputRows = execution.getJobParameters().getLong(RunParameters.INPUT_ROWS);
-    if (execution.getStatus() != BatchStatus.COMPLETED || inputRows == null) {
-      return;
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    long read = runs.itemsWritten(chunkContext.getStepContext().getStepExecution().getJobExecution()
+        .getJobInstance());
+    if (inputRows != null && read != inputRows) {
+      throw new IllegalStateException("The import's accounting does not balance: the file has " + inputRows
+          + " rows but " + read + " were read");
     }
-    long read = runs.itemsWritten(execution.getJobInstance());
-    if (read != inputRows) {
-      String message = "The import's accounting does not balance: the file has " + inputRows + " rows but "
-          + read + " were read";
-      execution.setStatus(BatchStatus.FAILED);
-      execution.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
-      execution.addFailureException(new IllegalStateException(message));
-    }
+    return RepeatStatus.FINISHED;
   }
 }

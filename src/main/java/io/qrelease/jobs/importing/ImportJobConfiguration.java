@@ -31,10 +31,23 @@ public class ImportJobConfiguration {
   public static final String JOB_NAME = "import";
 
   @Bean(JOB_NAME)
-  public Job importJob(JobRepository jobRepository, Step importStep, RejectsFile rejectsFile, Runs runs,
-      RunningExecution runningExecution, RunInputs runInputs) {
-    return new JobBuilder(JOB_NAME, jobRepository).listener(runInputs).listener(new ImportAccounting(runs))
-        .listener(rejectsFile).listener(runningExecution).start(importStep).build();
+  public Job importJob(JobRepository jobRepository, Step importStep, Step importAccountingStep,
+      RejectsFile rejectsFile, RunningExecution runningExecution, RunInputs runInputs) {
+    return new JobBuilder(JOB_NAME, jobRepository).listener(runInputs).listener(rejectsFile)
+        .listener(runningExecution).start(importStep).next(importAccountingStep).build();
+  }
+
+  @Bean
+  public Step importAccountingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      ImportAccounting importAccounting) {
+    return new StepBuilder("accounting", jobRepository).tasklet(importAccounting, transactionManager).build();
+  }
+
+  @Bean
+  @StepScope
+  public ImportAccounting importAccounting(Runs runs,
+      @Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows) {
+    return new ImportAccounting(runs, inputRows);
   }
 
   @Bean

@@ -82,6 +82,27 @@ class ImportJobBatchTest {
             "22222222-2222-2222-2222-222222222222 carol@contoso.com DeletedFolder");
   }
 
+  @Test
+  void anImportThatReadsFewerRowsThanItsFileWasCountedToHaveFailsInItsAccountingStep() throws Exception {
+    // given: a file of one row, said to have two
+    Path export = Files.writeString(folder.resolve("short.csv"), """
+        Timestamp,NetworkMessageId,RecipientEmailAddress,SenderFromAddress,DeliveryLocation,LatestDeliveryLocation
+        2026-11-24T09:00:00Z,33333333-3333-3333-3333-333333333333,erin@contoso.com,team@partner.example,Quarantine,Quarantine
+        """);
+    JobParameters parameters = new JobParametersBuilder(parametersFor(export))
+        .addLong(RunParameters.INPUT_ROWS, 2L, false).toJobParameters();
+
+    // when
+    JobExecution execution = jobs.startJob(parameters);
+
+    // then
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(execution.getStepExecutions()).extracting(step -> step.getStepName() + " " + step.getStatus())
+        .containsExactly("importStep COMPLETED", "accounting FAILED");
+    assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
+        .contains("The import's accounting does not balance: the file has 2 rows but 1 were read");
+  }
+
   /** As the import command passes them: the content identifies the run, the path does not. */
   private static JobParameters parametersFor(Path export) throws IOException {
     return new JobParametersBuilder()

@@ -1,4 +1,4 @@
-package io.qrelease.jobs;
+package io.qrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,44 +6,36 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 
-class ProgressTest {
+/** The progress line as a terminal and a cron log show it. */
+class TerminalProgressTest {
 
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final StepExecution step = new StepExecution("release", new JobExecution(1, new JobInstance(1, "release"),
-      new JobParameters()));
 
   @Test
   void aLogGetsALineForEachIntervalWithItsCountsGroupedInThousands() {
     // given
-    Progress progress = new Progress(3_000, "rows", Duration.ZERO, false, 80, print());
-    progress.beforeStep(step);
+    TerminalProgress progress = new TerminalProgress(Duration.ZERO, false, 80, print());
+    progress.started("rows", 3_000, 0);
 
     // when
-    progress.afterChunk(rows(1_500));
+    progress.advanced(1_500, 1_000.0);
 
     // then
-    assertThat(text()).startsWith("  progress   1,500 of 3,000 rows (50%), ")
-        .matches("(?s).*, \\d{1,3}(,\\d{3})* rows/s, about .* left\n");
+    assertThat(text()).isEqualTo("  progress   1,500 of 3,000 rows (50%), 1,000 rows/s, about 1s left\n");
   }
 
   @Test
   void onATerminalTheLineStaysShortOfTheLastColumnAndIsClearedByItsOwnLength() throws InterruptedException {
     // given: a line longer than a terminal of 50 columns
-    Progress progress = new Progress(12_345_678, "rows", Duration.ofSeconds(10), true, 50, print());
-    progress.beforeStep(step);
+    TerminalProgress progress = new TerminalProgress(Duration.ofSeconds(10), true, 50, print());
+    progress.started("rows", 12_345_678, 0);
     Thread.sleep(300);
 
     // when
-    progress.afterChunk(rows(1_234));
-    progress.afterStep(step);
+    progress.advanced(1_234, 4_113.0);
+    progress.ended();
 
     // then
     String[] writes = text().split("\r", -1);
@@ -56,14 +48,14 @@ class ProgressTest {
   @Test
   void aShorterLineBlanksWhatTheLongerOneBeforeItLeftOnTheTerminal() throws InterruptedException {
     // given: a terminal, and a run whose second line drops the time left
-    Progress progress = new Progress(10, "rows", Duration.ZERO, true, 100, print());
-    progress.beforeStep(step);
+    TerminalProgress progress = new TerminalProgress(Duration.ZERO, true, 100, print());
+    progress.started("rows", 10, 0);
 
     // when
     Thread.sleep(300);
-    progress.afterChunk(rows(5));
+    progress.advanced(5, 16.0);
     Thread.sleep(300);
-    progress.afterChunk(rows(6));
+    progress.advanced(11, 18.0);
 
     // then: the second line, as the terminal shows it after its carriage return, covers the first
     String[] writes = text().split("\r", -1);
@@ -78,9 +70,5 @@ class ProgressTest {
 
   private String text() {
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static Chunk<Object> rows(int count) {
-    return new Chunk<>(Collections.nCopies(count, new Object()));
   }
 }

@@ -71,19 +71,6 @@ CREATE CACHED TABLE IF NOT EXISTS run_input (
 
 CREATE INDEX IF NOT EXISTS run_input_file ON run_input (job_name, input_file);
 
--- A release's selection, staged before any entity is decided: one row per message and recipient the
--- input names ('' for every recipient), at the first line naming it, with how many later lines
--- repeated it. Staging collapses repeated rows whatever the input, so that the release step reads
--- each message once with every row that names it; the rows go when the action's accounting balances.
-CREATE CACHED TABLE IF NOT EXISTS release_selection (
-  action_id VARCHAR(36) NOT NULL,
-  network_message_id VARCHAR(256) NOT NULL,
-  recipient VARCHAR(320) NOT NULL,
-  line_number BIGINT NOT NULL,
-  repeats BIGINT NOT NULL,
-  PRIMARY KEY (action_id, network_message_id, recipient)
-);
-
 CREATE CACHED TABLE IF NOT EXISTS action_audit (
   action_id VARCHAR(36) NOT NULL,
   network_message_id VARCHAR(256) NOT NULL,

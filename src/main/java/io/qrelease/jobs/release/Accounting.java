@@ -12,12 +12,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The last step of a release: holds the audit table's tally against the rows read and the entities
  * requested, and fails the step, and so the run, when they do not balance; a run that cannot
- * account for every row must not look complete. Once they balance, it removes the staged selection,
- * a transaction per {@value #REMOVED_AT_ONCE} rows.
+ * account for every row must not look complete. Once they balance, it drops the staged selection.
  */
 public class Accounting implements Tasklet {
-
-  static final int REMOVED_AT_ONCE = 10_000;
 
   private final ActionStore actions;
   private final SelectionStore selections;
@@ -39,7 +36,7 @@ public class Accounting implements Tasklet {
         actions.counts(actionId).total(), action.duplicateRows()).imbalance().ifPresent(imbalance -> {
           throw new IllegalStateException("The action's accounting does not balance: " + imbalance);
         });
-    int removed = selections.remove(actionId, REMOVED_AT_ONCE);
-    return RepeatStatus.continueIf(removed == REMOVED_AT_ONCE);
+    selections.drop(actionId);
+    return RepeatStatus.FINISHED;
   }
 }

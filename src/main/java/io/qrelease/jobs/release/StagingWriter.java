@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Stages a chunk of selection rows, one row per message and recipient named (a row naming none
- * stands for every recipient), repeats collapsed, and counts the rows read, in the chunk's transaction.
+ * stands for every recipient), repeats collapsed, and counts the rows read, in the chunk's
+ * transaction, into the action's own table, made as the step opens.
  */
-public class StagingWriter implements ItemWriter<SelectionRow> {
+public class StagingWriter implements ItemStreamWriter<SelectionRow> {
 
   private final SelectionStore selections;
   private final ActionStore actions;
@@ -24,6 +26,11 @@ public class StagingWriter implements ItemWriter<SelectionRow> {
     this.selections = selections;
     this.actions = actions;
     this.actionId = actionId;
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    selections.create(actionId);
   }
 
   @Override

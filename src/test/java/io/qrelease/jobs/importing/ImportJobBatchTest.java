@@ -84,10 +84,10 @@ class ImportJobBatchTest {
 
   @Test
   void anImportThatReadsFewerRowsThanItsFileWasCountedToHaveFailsInItsAccountingStep() throws Exception {
-    // given: a file of one row, said to have two
+    // given: a file of one row, which the store rejects, said to have two
     Path export = Files.writeString(folder.resolve("short.csv"), """
         Timestamp,NetworkMessageId,RecipientEmailAddress,SenderFromAddress,DeliveryLocation,LatestDeliveryLocation
-        2026-11-24T09:00:00Z,33333333-3333-3333-3333-333333333333,erin@contoso.com,team@partner.example,Quarantine,Quarantine
+        2026-11-24T09:00:00Z,not-a-message-id,erin@contoso.com,team@partner.example,Quarantine,Quarantine
         """);
     JobParameters parameters = new JobParametersBuilder(parametersFor(export))
         .addLong(RunParameters.INPUT_ROWS, 2L, false).toJobParameters();

@@ -123,6 +123,7 @@ class ReleaseJobStepsBatchTest {
   void theDecideAndApplyStepDecidesEveryEntityOfAMessageOnceAndReleasesItsSuccesses() throws Exception {
     // given: M1 asked for whole and for alice twice over, M2's dave once
     String actionId = openAction();
+    selections.create(actionId);
     selections.stage(actionId, List.of(new StagedRow(M1, "", 3, 0), new StagedRow(M1, "alice@contoso.com", 2, 1),
         new StagedRow(M2, "dave@contoso.com", 4, 0)));
 
@@ -153,6 +154,7 @@ class ReleaseJobStepsBatchTest {
   void aPreviewsDecideAndApplyStepAuditsWithoutReleasing() throws Exception {
     // given
     String actionId = openAction();
+    selections.create(actionId);
     selections.stage(actionId, List.of(new StagedRow(M2, "dave@contoso.com", 2, 0)));
 
     // when
@@ -190,8 +192,10 @@ class ReleaseJobStepsBatchTest {
     // given
     String actionId = openAction();
     String other = openAction();
-    selections.stage(actionId, List.of(new StagedRow(M2, "dave@contoso.com", 2, 0)));
-    selections.stage(other, List.of(new StagedRow(M2, "dave@contoso.com", 2, 0)));
+    for (String action : List.of(actionId, other)) {
+      selections.create(action);
+      selections.stage(action, List.of(new StagedRow(M2, "dave@contoso.com", 2, 0)));
+    }
 
     // when
     StepExecution accounting = jobs.startStep(ReleaseJobConfiguration.ACCOUNTING,
@@ -252,9 +256,15 @@ class ReleaseJobStepsBatchTest {
     return context;
   }
 
+  /** The action's staged rows in key order; none once its table is dropped. */
   private List<StagedRow> staged(String actionId) {
-    return jdbc.query("SELECT network_message_id, recipient, line_number, repeats FROM release_selection"
-        + " WHERE action_id = ? ORDER BY network_message_id, recipient", (rows, rowNumber) -> new StagedRow(
-            rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)), actionId);
+    String table = "RELEASE_SELECTION_" + actionId.toUpperCase().replace('-', '_');
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?", Integer.class,
+        table) == 0) {
+      return List.of();
+    }
+    return jdbc.query("SELECT network_message_id, recipient, line_number, repeats FROM " + table
+        + " ORDER BY network_message_id, recipient", (rows, rowNumber) -> new StagedRow(
+            rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
   }
 }

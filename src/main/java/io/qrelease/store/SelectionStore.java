@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,17 +27,22 @@ import org.springframework.stereotype.Repository;
 public class SelectionStore {
 
   /*
-   * A row already staged, by this chunk or an earlier one, only counts one repeat more: its first
-   * line stays, which is where the audit of its entities points.
+   * Which of a chunk's rows an earlier chunk staged, in one query: those only count their repeats
+   * there, the others are inserted. A MERGE per row did both in one statement but took twice as long
+   * as an insert (8.8 s against 4.9 s for a million rows; 6.8 s with this query).
    */
-  private static final String STAGE = """
-      MERGE INTO %s s
-      USING (VALUES (CAST(? AS VARCHAR(256)), CAST(? AS VARCHAR(320)), CAST(? AS BIGINT), CAST(? AS BIGINT)))
-        AS r (network_message_id, recipient, line_number, repeats)
-      ON s.network_message_id = r.network_message_id AND s.recipient = r.recipient
-      WHEN MATCHED THEN UPDATE SET s.repeats = s.repeats + r.repeats + 1
-      WHEN NOT MATCHED THEN INSERT VALUES (r.network_message_id, r.recipient, r.line_number, r.repeats)
+  private static final String STAGED_EARLIER = """
+      SELECT s.network_message_id, s.recipient
+      FROM UNNEST(CAST(? AS VARCHAR(256) ARRAY), CAST(? AS VARCHAR(320) ARRAY)) AS k (network_message_id, recipient)
+      JOIN %s s ON s.network_message_id = k.network_message_id AND s.recipient = k.recipient
       """;
+
+  private static final String INSERT = "INSERT INTO %s (network_message_id, recipient, line_number, repeats)"
+      + " VALUES (?, ?, ?, ?)";
+
+  /* A row staged earlier keeps its first line, which is where the audit of its entities points. */
+  private static final String REPEAT = "UPDATE %s SET repeats = repeats + ? + 1"
+      + " WHERE network_message_id = ? AND recipient = ?";
 
   /* In key order, so that HSQLDB reads the key's index from the page's first row and stops at its last. */
   private static final String PAGE = """
@@ -67,11 +76,31 @@ public class SelectionStore {
 
   /** Stages a chunk's rows, each already collapsed with its repeats within the chunk. */
   public void stage(String actionId, Collection<StagedRow> rows) {
-    jdbc.batchUpdate(STAGE.formatted(table(actionId)), rows, rows.size(), (statement, row) -> {
-      statement.setString(1, Columns.fit(row.networkMessageId(), ActionStore.MESSAGE_ID_LENGTH));
-      statement.setString(2, Columns.fit(row.recipient(), ActionStore.RECIPIENT_LENGTH));
+    String table = table(actionId);
+    List<StagedRow> fitted = rows.stream().map(row -> new StagedRow(
+        Columns.fit(row.networkMessageId(), ActionStore.MESSAGE_ID_LENGTH),
+        Columns.fit(row.recipient(), ActionStore.RECIPIENT_LENGTH), row.lineNumber(), row.repeats())).toList();
+    Set<List<String>> earlier = new HashSet<>();
+    jdbc.query(STAGED_EARLIER.formatted(table), statement -> {
+      statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR",
+          fitted.stream().map(StagedRow::networkMessageId).toArray()));
+      statement.setArray(2, statement.getConnection().createArrayOf("VARCHAR",
+          fitted.stream().map(StagedRow::recipient).toArray()));
+    }, staged -> {
+      earlier.add(List.of(staged.getString(1), staged.getString(2)));
+    });
+    Map<Boolean, List<StagedRow>> repeated = fitted.stream()
+        .collect(Collectors.partitioningBy(row -> earlier.contains(List.of(row.networkMessageId(), row.recipient()))));
+    jdbc.batchUpdate(INSERT.formatted(table), repeated.get(false), rows.size(), (statement, row) -> {
+      statement.setString(1, row.networkMessageId());
+      statement.setString(2, row.recipient());
       statement.setLong(3, row.lineNumber());
       statement.setLong(4, row.repeats());
+    });
+    jdbc.batchUpdate(REPEAT.formatted(table), repeated.get(true), rows.size(), (statement, row) -> {
+      statement.setLong(1, row.repeats());
+      statement.setString(2, row.networkMessageId());
+      statement.setString(3, row.recipient());
     });
   }
 

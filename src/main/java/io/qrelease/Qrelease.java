@@ -8,8 +8,11 @@ import io.qrelease.report.Terminal;
 import io.qrelease.store.Database;
 import io.qrelease.tenant.TenantFileException;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,7 +38,7 @@ public final class Qrelease {
     QreleaseApplication.usePreparedContext();
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> exitAfterSignal(exitCode), "qrelease-exit"));
-    int code = run(args);
+    int code = run(System.out, System.err, args);
     exitCode.complete(code);
     System.exit(code);
   }
@@ -61,14 +64,18 @@ public final class Qrelease {
     Runtime.getRuntime().halt(code);
   }
 
-  public static int run(String... args) {
-    CommandLine line = new CommandLine(new QreleaseCommand()).setUsageHelpWidth(helpWidth(Terminal.width()));
+  /** Runs one command, printing on these streams: nothing else is printed anywhere. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine line = new CommandLine(new QreleaseCommand()).setUsageHelpWidth(helpWidth(Terminal.width()))
+        .setOut(writer(out)).setErr(writer(err));
     line.setParameterExceptionHandler((error, arguments) -> {
       CommandLine command = error.getCommandLine();
+      command.getOut().flush();
       command.getErr().println(error.getMessage() + "; see '" + command.getCommandSpec().qualifiedName() + " --help'.");
       return ExitCode.REFUSED.code();
     });
     line.setExecutionExceptionHandler((error, command, parsed) -> {
+      command.getOut().flush();
       if (refusal(error)) {
         command.getErr().println(error.getMessage());
         return ExitCode.REFUSED.code();
@@ -77,7 +84,14 @@ public final class Qrelease {
       command.getErr().println("qrelease failed: " + error + "; the details are in " + log + ".");
       return ExitCode.FAILED.code();
     });
-    return line.execute(args);
+    int exitCode = line.execute(args);
+    line.getOut().flush();
+    line.getErr().flush();
+    return exitCode;
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
   /** Help fills a narrow terminal, down to the 55 columns picocli lays it out in; past 100 lines get hard to read. */

@@ -9,7 +9,7 @@ import io.qrelease.report.Paragraph;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,11 +108,11 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+    PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
     try (out; JsonStream json = JsonStream.to(out)) {
       json.generator().writePOJO(summary());
     }
-    // A PrintStream keeps a failed write to itself.
+    // A PrintWriter keeps a failed write to itself.
     if (out.checkError()) {
       throw new IOException("Could not write the summary to " + file + "; check the free space and try again.");
     }

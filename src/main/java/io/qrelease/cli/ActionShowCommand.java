@@ -21,9 +21,7 @@ import io.qrelease.report.UtcTime;
 import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionRecord;
 import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +73,7 @@ class ActionShowCommand implements Callable<Integer> {
       String actionId = action.actionId();
       ActionCounts counts = actions.counts(actionId);
       if (json) {
-        try (JsonStream out = JsonStream.to(System.out)) {
+        try (JsonStream out = JsonStream.to(store.out())) {
           JsonGenerator generator = out.generator();
           generator.writeStartObject();
           out.writeProperties(ActionDetail.of(action, counts));
@@ -88,8 +86,7 @@ class ActionShowCommand implements Callable<Integer> {
         }
       } else {
         // Buffered, and flushed once: a line at a time to the terminal's stream was a write per entity.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-            1 << 16));
+        PrintWriter out = new PrintWriter(new BufferedWriter(store.out(), 1 << 16));
         int width = Terminal.width();
         printAction(out, action, counts, width);
         out.println();

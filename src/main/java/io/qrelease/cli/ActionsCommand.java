@@ -86,29 +86,29 @@ class ActionsCommand implements Callable<Integer> {
     try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
       List<ActionSummary> actions = workspace.bean(Actions.class).list(filter);
       if (json) {
-        try (JsonStream out = JsonStream.to(System.out)) {
+        try (JsonStream out = JsonStream.to(store.out())) {
           out.generator().writeStartArray();
           actions.forEach(out.generator()::writePOJO);
           out.generator().writeEndArray();
         }
       } else if (actions.isEmpty()) {
-        System.out.println(since == null && status == null && source == null
+        store.out().println(since == null && status == null && source == null
             ? "No actions yet; 'release FILE --operator UPN' takes one."
             : "No actions match; drop a filter to see more.");
       } else {
         Listing table = TABLE.fittedTo(Terminal.width());
-        table.header().forEach(System.out::println);
+        table.header().forEach(store.out()::println);
         actions.forEach(action -> print(table, action));
       }
     }
     return 0;
   }
 
-  private static void print(Listing table, ActionSummary action) {
+  private void print(Listing table, ActionSummary action) {
     table.rows(action.actionId(), action.status(), action.source(), action.actionType(),
         UtcTime.minute(action.createdAt()), action.name(), action.operator(), countOf(action, Result.Success),
         countOf(action, Result.AlreadyInDestination), countOf(action, Result.Skipped), countOf(action, Result.Failed))
-        .forEach(System.out::println);
+        .forEach(store.out()::println);
   }
 
   private static long countOf(ActionSummary action, Result result) {
@@ -142,7 +142,7 @@ class ActionsCommand implements Callable<Integer> {
               entry.verdict().reason() == null ? "" : entry.verdict().reason().name(), entry.operator(),
               entry.actedAt().toString(), Long.toString(entry.lineNumber())));
         }
-        System.out.println("Wrote the audit rows of action " + actionId + " to " + out);
+        store.out().println("Wrote the audit rows of action " + actionId + " to " + out);
       }
       return 0;
     }

@@ -37,7 +37,7 @@ class BackupCommand implements Callable<Integer> {
     Path folder = (to == null ? database.dataDir().resolve("backups") : to).toAbsolutePath().normalize();
     Path backup = folder.resolve(file.getFileName() + "-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
     refuseUnwritable(folder, backup);
-    try (Workspace workspace = Workspace.open(database)) {
+    try (Workspace workspace = Workspace.open(database, store.out())) {
       // BLOCKING rather than NOT BLOCKING: the embedded database admits one process, this one, so nothing waits on
       // it, and the copy is checkpointed first: the plain files of a database that opens as it is, without the
       // .backup and .log files a hot backup carries and replays. AS FILES keeps HSQLDB from writing a progress
@@ -47,13 +47,13 @@ class BackupCommand implements Callable<Integer> {
     }
     Path databaseFolder = file.getParent();
     Path replaced = databaseFolder.resolve("replaced-by-" + backup.getFileName());
-    System.out.println("Backed up " + database.name() + " to " + backup);
-    System.out.println("To restore it, with no qrelease command running, set the database's files aside and copy"
+    store.out().println("Backed up " + database.name() + " to " + backup);
+    store.out().println("To restore it, with no qrelease command running, set the database's files aside and copy"
         + " the backup's in:");
     // The pattern's star stays outside the quotes, where the shell expands it.
-    System.out.println("  mkdir " + Shell.quote(replaced) + " && mv "
+    store.out().println("  mkdir " + Shell.quote(replaced) + " && mv "
         + Shell.quote(databaseFolder.resolve(file.getFileName())) + ".* " + Shell.quote(replaced));
-    System.out.println("  cp " + Shell.quote(backup.resolve(file.getFileName())) + ".* " + Shell.quote(databaseFolder));
+    store.out().println("  cp " + Shell.quote(backup.resolve(file.getFileName())) + ".* " + Shell.quote(databaseFolder));
     return ExitCode.COMPLETED.code();
   }
 

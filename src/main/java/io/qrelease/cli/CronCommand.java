@@ -42,20 +42,20 @@ class CronCommand implements Callable<Integer> {
       try {
         jobs.add(JobFile.load(file, tenant, false));
       } catch (JobFileException e) {
-        e.problems().forEach(problem -> System.err.println(problem.describe(file)));
+        e.problems().forEach(problem -> store.err().println(problem.describe(file)));
         broken++;
       }
     }
     if (broken > 0) {
       // A crontab without the broken jobs would drop them from the schedule without a word.
-      System.err.println(broken + (broken == 1 ? " job file has problems; fix it" : " job files have problems; fix them")
+      store.err().println(broken + (broken == 1 ? " job file has problems; fix it" : " job files have problems; fix them")
           + " before scheduling the jobs (" + store.command("validate", "FILE") + " checks one file).");
       return ExitCode.REFUSED.code();
     }
-    System.out.println("# qrelease: the scheduled jobs of " + project.resolve(folder).normalize()
+    store.out().println("# qrelease: the scheduled jobs of " + project.resolve(folder).normalize()
         + ", in this machine's time zone.");
-    System.out.println("SHELL=/bin/bash");
-    System.out.println("PATH=" + String.join(":", searchPath()));
+    store.out().println("SHELL=/bin/bash");
+    store.out().println("PATH=" + String.join(":", searchPath()));
     // Each job's output goes beside the database, with the database's own log.
     Path logs = store.database().dataDir().toAbsolutePath().normalize().resolve("logs");
     String options = store.given().stream().map(word -> " " + (word.startsWith("--") ? word : quoted(word)))
@@ -63,7 +63,7 @@ class CronCommand implements Callable<Integer> {
     for (JobDefinition job : jobs) {
       String run = "cd " + quoted(project) + " && mkdir -p " + quoted(logs) + " && ./run.sh run " + quoted(job.file())
           + options + " >> " + quoted(logs.resolve(job.fileStem() + ".log")) + " 2>&1";
-      System.out.println(job.scheduled().map(schedule -> schedule + " " + run)
+      store.out().println(job.scheduled().map(schedule -> schedule + " " + run)
           .orElse("# " + job.file() + " has no schedule; run it with " + store.command("run", job.file().toString())));
     }
     return 0;

@@ -57,16 +57,16 @@ class ExecutionsCommand implements Callable<Integer> {
     try (Workspace workspace = Workspace.openForReading(store.existingDatabase())) {
       List<ExecutionRecord> executions = workspace.bean(ExecutionHistory.class).list();
       if (json) {
-        try (JsonStream out = JsonStream.to(System.out)) {
+        try (JsonStream out = JsonStream.to(store.out())) {
           out.generator().writeStartArray();
           executions.forEach(execution -> out.generator().writePOJO(json(execution, store)));
           out.generator().writeEndArray();
         }
       } else if (executions.isEmpty()) {
-        System.out.println("No executions yet; 'import FILE' runs the first.");
+        store.out().println("No executions yet; 'import FILE' runs the first.");
       } else {
         Listing table = TABLE.fittedTo(Terminal.width());
-        table.header().forEach(System.out::println);
+        table.header().forEach(store.out()::println);
         executions.forEach(execution -> print(table, execution));
       }
     }
@@ -76,9 +76,9 @@ class ExecutionsCommand implements Callable<Integer> {
   private void print(Listing table, ExecutionRecord execution) {
     table.rows(execution.executionId(), execution.job(), execution.status(), execution.rowsRead(),
         execution.rowsWritten(), UtcTime.second(execution.startedAt()), UtcTime.second(execution.endedAt()),
-        execution.actionId()).forEach(System.out::println);
+        execution.actionId()).forEach(store.out()::println);
     if (execution.unfinished()) {
-      System.out.println(RESUME_INDENT + (execution.resumedBy() == null ? "resume: " : "") + resume(execution, store));
+      store.out().println(RESUME_INDENT + (execution.resumedBy() == null ? "resume: " : "") + resume(execution, store));
     }
   }
 

@@ -18,7 +18,7 @@ final class Failures {
     String resume = "run the same command again, or " + store.command("restart", Long.toString(execution.getId()))
         + ", to resume from the last committed chunk";
     if (execution.getStatus() == BatchStatus.STOPPED) {
-      System.err.println("The run was stopped at a chunk boundary; " + resume + ".");
+      store.err().println("The run was stopped at a chunk boundary; " + resume + ".");
       return;
     }
     Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
@@ -26,7 +26,7 @@ final class Failures {
       cause = cause.getCause();
     }
     String why = cause == null ? execution.getExitStatus().getExitDescription() : cause.getMessage();
-    System.err.println("The run failed (" + firstLine(why) + "); " + resume + ". Details are in " + logFile + ".");
+    store.err().println("The run failed (" + firstLine(why) + "); " + resume + ". Details are in " + logFile + ".");
   }
 
   private static String firstLine(String text) {

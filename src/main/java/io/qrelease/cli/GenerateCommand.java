@@ -7,13 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Writes deterministic synthetic exports of a campaign for tests and benchmarks: a quarantine"
         + " export and an EmailEvents export to import, and the hunting export to release. The same count and seed"
         + " always give the same files.")
 class GenerateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--messages", required = true, paramLabel = "N", description = "How many messages (one copy each).")
   int messages;
@@ -44,7 +49,7 @@ class GenerateCommand implements Callable<Integer> {
       }
     }
     SyntheticExports.write(out, messages, seed, ids);
-    System.out.println("Wrote " + SyntheticExports.QUARANTINE_EXPORT + ", " + SyntheticExports.EMAIL_EVENTS + " and "
+    spec.commandLine().getOut().println("Wrote " + SyntheticExports.QUARANTINE_EXPORT + ", " + SyntheticExports.EMAIL_EVENTS + " and "
         + SyntheticExports.HUNTING_EXPORT + " for " + Count.of(messages) + " messages to " + out);
     return 0;
   }

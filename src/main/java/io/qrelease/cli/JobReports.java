@@ -17,6 +17,7 @@ import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.RejectStore;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -54,7 +55,7 @@ final class JobReports {
 
   private static int run(StoreOptions store, String jobName, Function<Workspace, JobParameters> parameters,
       Path summaryJson) throws Exception {
-    try (Workspace workspace = Workspace.open(store.database())) {
+    try (Workspace workspace = Workspace.open(store.database(), store.out())) {
       return run(workspace, store, jobName, parameters.apply(workspace), summaryJson);
     }
   }
@@ -68,30 +69,31 @@ final class JobReports {
     Runs runs = workspace.bean(Runs.class);
     Job job = workspace.bean(jobName, Job.class);
     runs.lastRun(job, parameters).filter(last -> last.getStatus() != BatchStatus.COMPLETED)
-        .ifPresent(JobReports::announceResume);
+        .ifPresent(last -> announceResume(last, store.out()));
     RunOutcome outcome = workspace.bean(StartRun.class).startOrResume(job, parameters);
     return print(workspace, outcome, store, summaryJson);
   }
 
   /** Says that a run goes on where an earlier one stopped, and from which row, before it does. */
-  static void announceResume(JobExecution stopped) {
+  static void announceResume(JobExecution stopped, PrintWriter out) {
     String how = stopped.getStatus() == BatchStatus.STOPPED ? "was stopped" : "failed";
     Optional<StepExecution> deciding = stopped.getStepExecutions().stream()
         .filter(step -> step.getStepName().equals(ReleaseJobConfiguration.DECIDE_AND_APPLY)).findFirst();
     if (deciding.isPresent()) {
-      System.out.printf("Resuming execution %d, which %s after deciding %s messages of its staged selection:"
+      out.printf("Resuming execution %d, which %s after deciding %s messages of its staged selection:"
           + " the run goes on from the next message.%n", stopped.getId(), how,
           Count.of(deciding.get().getWriteCount()));
       return;
     }
     long committed = stopped.getStepExecutions().stream()
         .mapToLong(step -> step.getExecutionContext().getLong(ExportReader.RECORDS_READ, 0L)).max().orElse(0);
-    System.out.printf("Resuming execution %d, which %s after %s committed rows: the run goes on from row %s.%n",
+    out.printf("Resuming execution %d, which %s after %s committed rows: the run goes on from row %s.%n",
         stopped.getId(), how, Count.of(committed), Count.of(committed + 1));
   }
 
   /** Prints the summary of the run's job and returns the command's exit code. */
   static int print(Workspace workspace, RunOutcome outcome, StoreOptions store, Path summaryJson) throws IOException {
+    PrintWriter out = store.out();
     JobExecution execution = outcome.execution();
     int exitCode;
     ActionStore actions = workspace.bean(ActionStore.class);
@@ -101,9 +103,9 @@ final class JobReports {
       exitCode = ExitCode.FAILED.code();
     } else if (execution.getJobInstance().getJobName().equals(ReleaseJobConfiguration.JOB_NAME)) {
       ActionReport report = release(actions, outcome);
-      System.out.print(report.text(Terminal.width()));
+      out.print(report.text(Terminal.width()));
       if (report.knewNoMessage()) {
-        System.out.println("The store knows none of these messages: import the quarantine export or EmailEvents"
+        out.println("The store knows none of these messages: import the quarantine export or EmailEvents"
             + " export that holds them first, with " + store.command("import", "FILE") + ".");
       }
       if (summaryJson != null) {
@@ -111,7 +113,7 @@ final class JobReports {
       }
       exitCode = report.exitCode();
     } else {
-      exitCode = printImport(workspace, outcome);
+      exitCode = printImport(workspace, outcome, out);
     }
     Failures.explain(execution, store);
     return exitCode;
@@ -131,7 +133,7 @@ final class JobReports {
     return new ActionReport(action, actions.counts(action.actionId()), elapsed, rows, outcome.completedEarlier());
   }
 
-  private static int printImport(Workspace workspace, RunOutcome outcome) {
+  private static int printImport(Workspace workspace, RunOutcome outcome, PrintWriter out) {
     JobExecution execution = outcome.execution();
     long instanceId = execution.getJobInstance().getInstanceId();
     long rejected = workspace.bean(RejectStore.class).count(instanceId);
@@ -139,16 +141,16 @@ final class JobReports {
     long copies = execution.getStepExecutions().stream()
         .mapToLong(step -> step.getExecutionContext().getLong(ImportWriter.COPIES_WRITTEN, 0L)).max().orElse(0);
     if (outcome.completedEarlier()) {
-      System.out.println("This import completed earlier; nothing was changed. Its summary:");
+      out.println("This import completed earlier; nothing was changed. Its summary:");
     }
-    System.out.printf("  %-10s %s  %s%n", "import", execution.getJobParameters().getString(RunParameters.INPUT),
+    out.printf("  %-10s %s  %s%n", "import", execution.getJobParameters().getString(RunParameters.INPUT),
         execution.getStatus());
-    System.out.printf("  %-10s %s read, %s imported, %s rejected%n", "rows", Count.of(read), Count.of(read - rejected),
+    out.printf("  %-10s %s read, %s imported, %s rejected%n", "rows", Count.of(read), Count.of(read - rejected),
         Count.of(rejected));
     if (rejected > 0) {
-      System.out.printf("  %-10s %s%n", "rejects", workspace.bean(RejectsFile.class).pathFor(execution.getJobInstance()));
+      out.printf("  %-10s %s%n", "rejects", workspace.bean(RejectsFile.class).pathFor(execution.getJobInstance()));
     }
-    System.out.printf("  %-10s %s loaded into the store%n", "copies", Count.of(copies));
+    out.printf("  %-10s %s loaded into the store%n", "copies", Count.of(copies));
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       return ExitCode.FAILED.code();
     }

@@ -33,25 +33,25 @@ public class QreleaseCommand implements Callable<Integer> {
     CommandLine line = spec.commandLine();
     String[] database = store.db == null ? new String[0] : new String[] {"--db", store.db};
     String[] tenant = {"--tenant", store.tenant.toString()};
-    System.out.println("Importing the sample quarantine export and EmailEvents export:");
+    store.out().println("Importing the sample quarantine export and EmailEvents export:");
     int quarantine = line.execute(concat(new String[] {"import", SAMPLES.resolve("quarantine-export.csv").toString()}, database, tenant));
     int events = line.execute(concat(new String[] {"import", SAMPLES.resolve("email-events.csv").toString()}, database, tenant));
     if (quarantine == 1 || quarantine == 2 || events == 1 || events == 2) {
       return Math.max(quarantine, events);
     }
-    System.out.println();
-    System.out.println("Releasing the sample hunting export as " + DEMO_OPERATOR + ":");
+    store.out().println();
+    store.out().println("Releasing the sample hunting export as " + DEMO_OPERATOR + ":");
     int release = line.execute(concat(new String[] {"release", SAMPLES.resolve("hunting-export.csv").toString(),
         "--operator", DEMO_OPERATOR, "--name", "Demo: false positives of the sample campaign"}, database, tenant));
-    System.out.println();
+    store.out().println();
     if (release != ExitCode.COMPLETED_WITH_PROBLEMS.code()) {
       return release;
     }
     // The sample export holds a malformed row on purpose, so that the demo shows InvalidRow: its release
     // completing with exit 3 is the demo running as designed, and a script that runs the demo sees success.
-    System.out.print(Paragraph.words("", "The release exits 3 because the sample hunting export holds a malformed"
+    store.out().print(Paragraph.words("", "The release exits 3 because the sample hunting export holds a malformed"
         + " row on purpose; the demo ran as designed.", Terminal.width()));
-    System.out.print(Paragraph.of("", List.of("The Action center lists it: " + store.command("actions"),
+    store.out().print(Paragraph.of("", List.of("The Action center lists it: " + store.command("actions"),
         "its audit rows: " + store.command("actions", "export", "ACTION_ID", "--out", "FILE")), "; ",
         Terminal.width()));
     return ExitCode.COMPLETED.code();

@@ -79,7 +79,7 @@ class QuarantineCommand implements Callable<Integer> {
       MailCopyStore copies = workspace.bean(MailCopyStore.class);
       AtomicInteger shown = new AtomicInteger();
       if (json) {
-        try (JsonStream out = JsonStream.to(System.out)) {
+        try (JsonStream out = JsonStream.to(store.out())) {
           out.generator().writeStartArray();
           copies.forEachInQuarantine(filter, limit, entry -> {
             out.generator().writePOJO(json(entry));
@@ -92,7 +92,7 @@ class QuarantineCommand implements Callable<Integer> {
         Listing table = TABLE.fittedTo(width);
         copies.forEachInQuarantine(filter, limit, entry -> {
           if (shown.getAndIncrement() == 0) {
-            table.header().forEach(System.out::println);
+            table.header().forEach(store.out()::println);
           }
           print(table, width, entry);
         });
@@ -103,21 +103,21 @@ class QuarantineCommand implements Callable<Integer> {
           : copies.countInQuarantine(filter, Math.addExact(limit, MORE_COUNTED)) - limit;
       if (more > 0) {
         // On stderr with --json, so that a script still reads one array from stdout.
-        (json ? System.err : System.out).println(
+        (json ? store.err() : store.out()).println(
             (more == MORE_COUNTED ? "at least " : "") + Count.of(more) + " more; use --limit or a filter.");
       } else if (shown.get() == 0 && !json) {
-        System.out.println("No copies in quarantine match.");
+        store.out().println("No copies in quarantine match.");
       }
     }
     return 0;
   }
 
-  private static void print(Listing table, int width, QuarantineEntry entry) {
+  private void print(Listing table, int width, QuarantineEntry entry) {
     MailCopy copy = entry.copy();
     table.rows(UtcTime.minute(copy.receivedAt()), copy.recipient(), copy.sender(), copy.quarantineType(),
-        copy.releaseStatus(), copy.location(), copy.networkMessageId(), copy.subject()).forEach(System.out::println);
+        copy.releaseStatus(), copy.location(), copy.networkMessageId(), copy.subject()).forEach(store.out()::println);
     if (copy.releaseStatus() == ReleaseStatus.Released) {
-      System.out.print(Paragraph.of(RELEASE_INDENT, released(entry), " ", width));
+      store.out().print(Paragraph.of(RELEASE_INDENT, released(entry), " ", width));
     }
   }
 

@@ -31,7 +31,7 @@ class RestartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = Workspace.open(store.existingDatabase())) {
+    try (Workspace workspace = Workspace.open(store.existingDatabase(), store.out())) {
       Runs runs = workspace.bean(Runs.class);
       StartRun startRun = workspace.bean(StartRun.class);
       JobExecution execution = (which.last ? startRun.lastResumable().flatMap(runs::execution)
@@ -40,7 +40,7 @@ class RestartCommand implements Callable<Integer> {
               + store.command("executions") + " lists the runs."
               : "There is no execution " + which.executionId + "; list them with " + store.command("executions") + "."));
       RunOutcome outcome = startRun.restart(execution, resumed -> {
-        JobReports.announceResume(resumed);
+        JobReports.announceResume(resumed, store.out());
         workspace.serveReads();
       });
       return JobReports.print(workspace, outcome, store, null);

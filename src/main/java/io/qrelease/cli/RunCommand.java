@@ -77,7 +77,7 @@ class RunCommand implements Callable<Integer> {
     ZonedDateTime at = runTime();
     ActionOptions options = ActionOptions.of(job.operator(), job.action(), job.name(), dryRun || job.dryRun());
     SizeCap cap = SizeCap.of(job.maxRows(), "maxRows in " + jobFile);
-    try (Workspace workspace = Workspace.open(store.database())) {
+    try (Workspace workspace = Workspace.open(store.database(), store.out())) {
       return job.isRule() ? runRule(workspace, job, options, cap, at) : runInputs(workspace, job, options, cap);
     }
   }
@@ -117,7 +117,7 @@ class RunCommand implements Callable<Integer> {
         options.parameters(store, Source.CustomDetection, job.releaseTo()), options.dryRun, at, cap);
     RuleWindow window = plan.window();
     long rows = plan.rows();
-    System.out.printf("Custom detection rule %s: copies received from %s to %s (%s); %s selected now.%n",
+    store.out().printf("Custom detection rule %s: copies received from %s to %s (%s); %s selected now.%n",
         job.name(), window.start(), window.end(), window.lookback(), Count.of(rows));
     return JobReports.runRelease(workspace, store, plan.parameters());
   }
@@ -128,7 +128,7 @@ class RunCommand implements Callable<Integer> {
    */
   private int runInputs(Workspace workspace, JobDefinition job, ActionOptions options, SizeCap cap) throws Exception {
     List<Path> files = InputGlob.matching(job.input());
-    System.out.printf("Input job %s: %d %s %s, oldest first.%n", job.name(), files.size(),
+    store.out().printf("Input job %s: %d %s %s, oldest first.%n", job.name(), files.size(),
         files.size() == 1 ? "file matches" : "files match", job.input());
     Map<Path, JobParameters> runs = new LinkedHashMap<>();
     List<Path> releasedEarlier = new ArrayList<>();
@@ -153,15 +153,15 @@ class RunCommand implements Callable<Integer> {
     int exitCode = ExitCode.COMPLETED.code();
     int released = 0;
     List<Path> left = new ArrayList<>();
-    empty.forEach(file -> System.out.printf("  %-10s %s  no rows, nothing to release%n", "file", file));
+    empty.forEach(file -> store.out().printf("  %-10s %s  no rows, nothing to release%n", "file", file));
     for (Map.Entry<Path, JobParameters> run : runs.entrySet()) {
       if (exitCode == ExitCode.FAILED.code()) {
         left.add(run.getKey());
-        System.out.printf("  %-10s %s  left for the next run%n", "file", run.getKey());
+        store.out().printf("  %-10s %s  left for the next run%n", "file", run.getKey());
       } else if (releasedEarlier.contains(run.getKey())) {
-        System.out.printf("  %-10s %s  already released%n", "file", run.getKey());
+        store.out().printf("  %-10s %s  already released%n", "file", run.getKey());
       } else {
-        System.out.printf("  %-10s %s%n", "file", run.getKey());
+        store.out().printf("  %-10s %s%n", "file", run.getKey());
         int fileExitCode = JobReports.runRelease(workspace, store, run.getValue());
         exitCode = worse(exitCode, fileExitCode);
         released += fileExitCode == ExitCode.FAILED.code() ? 0 : 1;
@@ -169,10 +169,10 @@ class RunCommand implements Callable<Integer> {
     }
     int failed = exitCode == ExitCode.FAILED.code() ? 1 : 0;
     if (options.dryRun) {
-      System.out.printf("Input job %s: %d previewed now, %d without rows, %d failed, %d left for the next run;"
+      store.out().printf("Input job %s: %d previewed now, %d without rows, %d failed, %d left for the next run;"
           + " exit %d.%n", job.name(), released, empty.size(), failed, left.size(), exitCode);
     } else {
-      System.out.printf("Input job %s: %d released now, %d released earlier, %d without rows, %d failed, %d left for"
+      store.out().printf("Input job %s: %d released now, %d released earlier, %d without rows, %d failed, %d left for"
           + " the next run; exit %d.%n", job.name(), released, releasedEarlier.size(), empty.size(), failed,
           left.size(), exitCode);
     }

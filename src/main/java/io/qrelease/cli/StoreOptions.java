@@ -3,10 +3,13 @@ package io.qrelease.cli;
 import io.qrelease.store.Database;
 import io.qrelease.tenant.Tenant;
 import io.qrelease.tenant.TenantFileException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every command shares: which database and which tenant file. */
 public class StoreOptions {
@@ -17,9 +20,23 @@ public class StoreOptions {
 
   static final String DEFAULT_TENANT = "jobs/tenant.yml";
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(names = "--tenant", paramLabel = "FILE", defaultValue = DEFAULT_TENANT,
       description = "Tenant file with operators, roles and scopes (default: ${DEFAULT-VALUE}).")
   Path tenant;
+
+  /** Where the command prints: picocli's writer, which whoever runs the command line chose. */
+  PrintWriter out() {
+    return command.commandLine().getOut();
+  }
+
+  /** Where the command's errors and warnings go, after what it printed before them. */
+  PrintWriter err() {
+    out().flush();
+    return command.commandLine().getErr();
+  }
 
   /**
    * A qrelease command with the database and tenant file this one was given, so that it runs as
@@ -86,7 +103,7 @@ public class StoreOptions {
     return loaded;
   }
 
-  static void printWarnings(Path file, Tenant tenant) {
-    tenant.warnings().forEach(warning -> System.err.println(file + ": " + warning));
+  void printWarnings(Path file, Tenant tenant) {
+    tenant.warnings().forEach(warning -> err().println(file + ": " + warning));
   }
 }

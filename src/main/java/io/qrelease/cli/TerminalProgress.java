@@ -2,7 +2,7 @@ package io.qrelease.cli;
 
 import io.qrelease.jobs.ProgressReport;
 import io.qrelease.report.Count;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
@@ -18,14 +18,14 @@ final class TerminalProgress implements ProgressReport {
   private final Duration interval;
   private final boolean terminal;
   private final int width;
-  private final PrintStream out;
+  private final PrintWriter out;
   private String unit = "rows";
   private long expected;
   private long lastShownNanos;
   private int shownLength;
 
   /** @param width the terminal's columns */
-  TerminalProgress(Duration interval, boolean terminal, int width, PrintStream out) {
+  TerminalProgress(Duration interval, boolean terminal, int width, PrintWriter out) {
     this.interval = terminal ? TERMINAL_REFRESH : interval;
     this.terminal = terminal;
     this.width = width;

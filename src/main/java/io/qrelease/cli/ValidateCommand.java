@@ -38,15 +38,15 @@ class ValidateCommand implements Callable<Integer> {
     try {
       job = JobFile.load(jobFile, store.loadTenant(), false);
     } catch (JobFileException e) {
-      e.problems().forEach(problem -> System.err.println(problem.describe(jobFile)));
-      System.err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+      e.problems().forEach(problem -> store.err().println(problem.describe(jobFile)));
+      store.err().println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
           + "; fix the job file and validate it again.");
       return ExitCode.REFUSED.code();
     }
     String what = job.isRule() ? "a custom detection rule" : "an input job over " + job.input();
     String when = job.scheduled().map(schedule -> "scheduled " + schedule + ", next at "
         + schedule.next(ZonedDateTime.now()).format(MINUTE)).orElse("not scheduled (run it with 'run')");
-    System.out.printf("%s is valid: %s, %s; %s as %s, at most %s rows%s.%n", jobFile, what, when, job.action().option(),
+    store.out().printf("%s is valid: %s, %s; %s as %s, at most %s rows%s.%n", jobFile, what, when, job.action().option(),
         job.operator(), Count.of(job.maxRows()), job.dryRun() ? ", dry run" : "");
     return ExitCode.COMPLETED.code();
   }
@@ -56,12 +56,12 @@ class ValidateCommand implements Callable<Integer> {
     try {
       tenant = Tenant.load(jobFile);
     } catch (TenantFileException e) {
-      System.err.println(e.getMessage());
-      System.err.println(jobFile + " is a tenant file, not a job file; fix it and validate it again.");
+      store.err().println(e.getMessage());
+      store.err().println(jobFile + " is a tenant file, not a job file; fix it and validate it again.");
       return ExitCode.REFUSED.code();
     }
-    StoreOptions.printWarnings(jobFile, tenant);
-    System.out.printf("%s is a tenant file, and valid: %d %s; %s.%n", jobFile, tenant.operators().size(),
+    store.printWarnings(jobFile, tenant);
+    store.out().printf("%s is a tenant file, and valid: %d %s; %s.%n", jobFile, tenant.operators().size(),
         tenant.operators().size() == 1 ? "operator" : "operators", tenant.acceptedDomains().isEmpty()
             ? "no accepted domains, so scope domains are not checked against them"
             : "accepted domains " + String.join(", ", tenant.acceptedDomains()));

@@ -7,6 +7,7 @@ import io.qrelease.report.Terminal;
 import io.qrelease.store.Database;
 import io.qrelease.store.ReadingServer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -60,7 +61,17 @@ final class Workspace implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(interruption);
   }
 
-  static Workspace open(Database database) {
+  /** The store for a command that runs jobs, whose steps show their progress on {@code out}. */
+  static Workspace open(Database database, PrintWriter out) {
+    Workspace workspace = open(database);
+    ConfigurableApplicationContext context = workspace.context;
+    context.getBeanFactory().registerSingleton("terminalProgress", new TerminalProgress(
+        context.getEnvironment().getProperty("qrelease.progress-interval", Duration.class, Duration.ofSeconds(10)),
+        System.console() != null, Terminal.width(), out));
+    return workspace;
+  }
+
+  private static Workspace open(Database database) {
     FileChannel runLock = database.embeddedFile().map(file -> lock(database, file)).orElse(null);
     try {
       ConfigurableApplicationContext context;
@@ -72,10 +83,6 @@ final class Workspace implements AutoCloseable {
             .registerShutdownHook(false)
             .run(asArguments(database.springProperties()));
       }
-      // The jobs' steps report their progress to this terminal.
-      context.getBeanFactory().registerSingleton("terminalProgress", new TerminalProgress(
-          context.getEnvironment().getProperty("qrelease.progress-interval", Duration.class, Duration.ofSeconds(10)),
-          System.console() != null, Terminal.width(), System.out));
       Workspace workspace = new Workspace(database, runLock, context);
       if (runLock != null) {
         workspace.bean(Runs.class).recoverDeadRuns();

@@ -1,7 +1,7 @@
 package io.qrelease.report;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
@@ -20,16 +20,16 @@ public final class JsonStream implements AutoCloseable {
   private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter()
       .without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final JsonGenerator generator;
 
-  private JsonStream(PrintStream out) {
+  private JsonStream(PrintWriter out) {
     this.out = out;
     this.generator = WRITER.createGenerator(out);
   }
 
   /** The terminal's output stays open when the JSON is done. */
-  public static JsonStream to(PrintStream out) {
+  public static JsonStream to(PrintWriter out) {
     return new JsonStream(out);
   }
 
@@ -39,7 +39,7 @@ public final class JsonStream implements AutoCloseable {
    */
   public static void prepareAhead() {
     Thread preparing = new Thread(() -> {
-      try (JsonStream json = to(new PrintStream(OutputStream.nullOutputStream()))) {
+      try (JsonStream json = to(new PrintWriter(Writer.nullWriter()))) {
         json.generator().writePOJO(Map.of("", 0L));
       }
     }, "json-prepare");

@@ -3,7 +3,8 @@ package io.qrelease.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,8 @@ class TerminalProgressTest {
     assertThat(writes[2]).hasSameSizeAs(writes[1]);
   }
 
-  private PrintStream print() {
-    return new PrintStream(out, true, StandardCharsets.UTF_8);
+  private PrintWriter print() {
+    return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
   }
 
   private String text() {

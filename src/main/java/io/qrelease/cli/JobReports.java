@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.app.StartRun;
+import io.qrelease.jobs.ExecutionHistory;
 import io.qrelease.jobs.ExitCode;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.RunOutcome;
@@ -137,7 +138,7 @@ final class JobReports {
     JobExecution execution = outcome.execution();
     long instanceId = execution.getJobInstance().getInstanceId();
     long rejected = workspace.bean(RejectStore.class).count(instanceId);
-    long read = workspace.bean(Runs.class).itemsWritten(execution.getJobInstance());
+    long read = workspace.bean(ExecutionHistory.class).itemsWritten(execution.getJobInstance());
     long copies = execution.getStepExecutions().stream()
         .mapToLong(step -> step.getExecutionContext().getLong(ImportWriter.COPIES_WRITTEN, 0L)).max().orElse(0);
     if (outcome.completedEarlier()) {

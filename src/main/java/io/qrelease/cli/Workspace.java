@@ -2,7 +2,7 @@ package io.qrelease.cli;
 
 import io.qrelease.QreleaseApplication;
 import io.qrelease.jobs.RunningExecution;
-import io.qrelease.jobs.Runs;
+import io.qrelease.jobs.RunsInFlight;
 import io.qrelease.report.Terminal;
 import io.qrelease.store.Database;
 import io.qrelease.store.ReadingServer;
@@ -85,7 +85,7 @@ final class Workspace implements AutoCloseable {
       }
       Workspace workspace = new Workspace(database, runLock, context);
       if (runLock != null) {
-        workspace.bean(Runs.class).recoverDeadRuns();
+        workspace.bean(RunsInFlight.class).recoverDeadRuns();
         workspace.bean(RunningExecution.class).tell(execution -> note(runLock, execution + ", in " + holder()));
       }
       return workspace;
@@ -236,7 +236,7 @@ final class Workspace implements AutoCloseable {
 
   private void stopRunningJobs() {
     try {
-      if (context.isActive() && context.getBean(Runs.class).stopRunning()) {
+      if (context.isActive() && context.getBean(RunsInFlight.class).stopRunning()) {
         closed.await(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
       }
     } catch (Exception e) {

@@ -68,4 +68,15 @@ public class ExecutionHistory {
   private static Instant instant(LocalDateTime value) {
     return value == null ? null : value.atZone(ZoneId.systemDefault()).toInstant();
   }
+
+  /**
+   * Items written by the committed chunks of every execution of the instance: a resumed run
+   * counts only what it did itself, and a chunk rolled back counts nowhere.
+   */
+  public long itemsWritten(JobInstance instance) {
+    return jobRepository.getJobExecutions(instance).stream()
+        .flatMap(execution -> execution.getStepExecutions().stream())
+        .mapToLong(step -> step.getWriteCount())
+        .sum();
+  }
 }

@@ -1,12 +1,8 @@
 package io.qrelease.jobs;
 
-import io.qrelease.domain.ActionStatus;
-import io.qrelease.store.ActionStore;
 import io.qrelease.store.RunInputStore;
 import java.sql.SQLTransientException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -15,38 +11,31 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts, resumes and stops the jobs' runs: the same command after a failure, a Ctrl-C or a
- * kill -9 carries on from the last committed chunk, and after a completed run it does nothing.
+ * Starts and resumes the jobs' runs: the same command after a failure, a Ctrl-C or a kill -9
+ * carries on from the last committed chunk, and after a completed run it does nothing.
  */
 @Component
 public class Runs {
 
   private final JobRepository jobRepository;
   private final JobOperator jobOperator;
-  /** Looked up when needed: a job's own listeners use these runs. */
-  private final ObjectProvider<Job> jobs;
-  private final ActionStore actions;
   private final RunInputStore inputs;
   /** How often a run that failed on a transient fault is tried in all, and the first pause before a retry. */
   private final int attempts;
   private final Duration firstPause;
 
-  public Runs(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<Job> jobs, ActionStore actions,
-      RunInputStore inputs,
+  public Runs(JobRepository jobRepository, JobOperator jobOperator, RunInputStore inputs,
       @Value("${qrelease.retry.attempts:3}") int attempts,
       @Value("${qrelease.retry.first-pause:1s}") Duration firstPause) {
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
-    this.jobs = jobs;
-    this.actions = actions;
     this.inputs = inputs;
     this.attempts = attempts;
     this.firstPause = firstPause;
@@ -123,43 +112,5 @@ public class Runs {
       // The JDBC repository answers an unknown id with an exception rather than null.
       return Optional.empty();
     }
-  }
-
-  /**
-   * Marks the runs a dead process left running as failed, so that they can be resumed. Only
-   * for a database one process holds at a time: there, no other run can still be alive.
-   */
-  public void recoverDeadRuns() {
-    for (JobExecution execution : running()) {
-      jobOperator.recover(execution);
-      actions.byJobInstance(execution.getJobInstance().getInstanceId())
-          .filter(action -> action.jobExecutionId() == execution.getId())
-          .ifPresent(action ->
-              actions.finish(action.actionId(), ActionStatus.Failed.name(), Instant.now(), ExitCode.FAILED.code()));
-    }
-  }
-
-  /** Asks the running jobs to stop at their next chunk boundary; says whether there were any. */
-  public boolean stopRunning() throws Exception {
-    List<JobExecution> running = running();
-    for (JobExecution execution : running) {
-      jobOperator.stop(execution);
-    }
-    return !running.isEmpty();
-  }
-
-  private List<JobExecution> running() {
-    return jobs.stream().flatMap(job -> jobRepository.findRunningJobExecutions(job.getName()).stream()).toList();
-  }
-
-  /**
-   * Items written by the committed chunks of every execution of the instance: a resumed run
-   * counts only what it did itself, and a chunk rolled back counts nowhere.
-   */
-  public long itemsWritten(JobInstance instance) {
-    return jobRepository.getJobExecutions(instance).stream()
-        .flatMap(execution -> execution.getStepExecutions().stream())
-        .mapToLong(step -> step.getWriteCount())
-        .sum();
   }
 }

@@ -1,6 +1,6 @@
 package io.qrelease.jobs.importing;
 
-import io.qrelease.jobs.Runs;
+import io.qrelease.jobs.ExecutionHistory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -13,18 +13,18 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class ImportAccounting implements Tasklet {
 
-  private final Runs runs;
+  private final ExecutionHistory history;
   /** The rows the file was counted to have before the run, or null when it was not. */
   private final Long inputRows;
 
-  public ImportAccounting(Runs runs, Long inputRows) {
-    this.runs = runs;
+  public ImportAccounting(ExecutionHistory history, Long inputRows) {
+    this.history = history;
     this.inputRows = inputRows;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    long read = runs.itemsWritten(chunkContext.getStepContext().getStepExecution().getJobExecution()
+    long read = history.itemsWritten(chunkContext.getStepContext().getStepExecution().getJobExecution()
         .getJobInstance());
     if (inputRows != null && read != inputRows) {
       throw new IllegalStateException("The import's accounting does not balance: the file has " + inputRows

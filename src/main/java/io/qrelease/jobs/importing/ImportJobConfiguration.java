@@ -2,12 +2,12 @@ package io.qrelease.jobs.importing;
 
 import io.qrelease.input.CsvInput;
 import io.qrelease.input.ExportKind;
+import io.qrelease.jobs.ExecutionHistory;
 import io.qrelease.jobs.ExportReader;
 import io.qrelease.jobs.Progress;
-import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.RunInputs;
+import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.RunningExecution;
-import io.qrelease.jobs.Runs;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.RejectStore;
 import java.io.IOException;
@@ -45,9 +45,9 @@ public class ImportJobConfiguration {
 
   @Bean
   @StepScope
-  public ImportAccounting importAccounting(Runs runs,
+  public ImportAccounting importAccounting(ExecutionHistory history,
       @Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows) {
-    return new ImportAccounting(runs, inputRows);
+    return new ImportAccounting(history, inputRows);
   }
 
   @Bean

@@ -60,19 +60,6 @@ for option in ${JAVA_OPTS:-}; do
       ;;
   esac
 done
-# HSQLDB takes a monitor for nearly every call a row makes (its JDBC statements', sessions' and log's
-# methods are synchronized), and each uncontended monitor costs an atomic instruction. Biased locking
-# lets the thread that keeps taking a monitor skip that: over three alternating pairs, a million-row
-# release took 27.5-28.2 s instead of 33.9-35.6 s, its main thread 23.2-23.8 s of CPU instead of
-# 29.3-30.6 s (the JDBC reference, given the same option, gains about 1 %). Java 17 is the
-# last to have it, and warns on every start that the option is deprecated, which -XX:-PrintWarnings
-# (given first) keeps off the terminal; later JVMs refuse the option, so they go without.
-# JAVA_OPTS comes after these, so -XX:-UseBiasedLocking or -XX:+PrintWarnings there wins.
-locking=()
-java_release="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/release"
-if [ -f "$java_release" ] && [[ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release")" =~ ^(9|1[0-7])$ ]]; then
-  locking=(-XX:-PrintWarnings -XX:+UseBiasedLocking)
-fi
 # Named after the jar's build time, so that a new build gets its own and a concurrent command can
 # keep running from the previous one. Creating the folder claims it: of two commands started at
 # once, one unpacks while the other runs from the jar.
@@ -83,7 +70,7 @@ if mkdir "$app" 2>/dev/null; then
     scratch="$(mktemp -d)"
     # One command against an empty scratch database loads what every command needs. The archive
     # holds the classes' paths, so it is made where the classes stay, and appears only when whole.
-    java "${quiet_cds[@]}" "${collector[@]}" "${locking[@]}" -XX:ArchiveClassesAtExit="$scratch/qrelease.jsa" -jar "$app/qrelease.jar" \
+    java "${quiet_cds[@]}" "${collector[@]}" -XX:ArchiveClassesAtExit="$scratch/qrelease.jsa" -jar "$app/qrelease.jar" \
       actions --db "jdbc:hsqldb:file:$scratch/db" >/dev/null 2>&1 || true
     mv "$scratch/qrelease.jsa" "$app/qrelease.jsa" 2>/dev/null || true
     rm -rf "$scratch"
@@ -91,7 +78,7 @@ if mkdir "$app" 2>/dev/null; then
 fi
 if [ -f "$app/qrelease.jsa" ]; then
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-  exec java "${quiet_cds[@]}" "${collector[@]}" "${young[@]}" "${locking[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
+  exec java "${quiet_cds[@]}" "${collector[@]}" "${young[@]}" -XX:SharedArchiveFile="$app/qrelease.jsa" ${JAVA_OPTS:-} -jar "$app/qrelease.jar" "$@"
 fi
 # shellcheck disable=SC2086
-exec java "${collector[@]}" "${young[@]}" "${locking[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java "${collector[@]}" "${young[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -142,27 +142,6 @@ public class ActionStore {
         ActionStore::action);
   }
 
-  /** Which of these messages' entities earlier chunks of the action already audited. */
-  public Set<EntityKey> audited(String actionId, Collection<String> networkMessageIds) {
-    Set<EntityKey> keys = new HashSet<>();
-    if (networkMessageIds.isEmpty()) {
-      return keys;
-    }
-    // Joining the ids (rather than IN) lets HSQLDB seek the key on both columns instead of
-    // scanning every audit row of the action for each chunk.
-    jdbc.query("SELECT a.network_message_id, a.recipient FROM UNNEST(CAST(? AS VARCHAR(256) ARRAY)) AS ids(id)"
-            + " JOIN action_audit a ON a.action_id = CAST(? AS VARCHAR(36)) AND a.network_message_id = ids.id",
-        statement -> {
-          Columns.strings(networkMessageIds.stream().map(id -> Columns.fit(id, MESSAGE_ID_LENGTH)).toList())
-              .setValues(statement);
-          statement.setString(2, actionId);
-        },
-        rows -> {
-          keys.add(new EntityKey(rows.getString(1), rows.getString(2)));
-        });
-    return keys;
-  }
-
   /**
    * Inserts a chunk's audit rows and adds them to the action's counts, in the chunk's transaction:
    * the counts are of the rows the database reports inserting, so that the accounting check at the
@@ -247,11 +226,6 @@ public class ActionStore {
     Map<String, ActionCounts> counts = new HashMap<>();
     byResult.forEach((actionId, results) -> counts.put(actionId, ActionCounts.of(results, byReason.get(actionId))));
     return counts;
-  }
-
-  /** Streams an action's audit rows in input order without holding them in memory. */
-  public void forEachAudit(String actionId, Consumer<AuditEntry> consumer) {
-    forEachAudit(actionId, null, null, consumer);
   }
 
   /**

@@ -60,7 +60,7 @@ class ActionStoreAuditOrderTest {
   void everyAuditRowOfTheActionIsReadOnceInInputOrder() {
     // when
     List<AuditEntry> read = new ArrayList<>();
-    store.forEachAudit(ACTION, read::add);
+    store.forEachAudit(ACTION, null, null, read::add);
 
     // then
     assertThat(read).hasSize(12_003).containsExactlyElementsOf(audited.stream().sorted(INPUT_ORDER).toList());

@@ -119,7 +119,7 @@ class SchemaUpgradeTest {
     assertThat(action.createdAt()).isEqualTo(Instant.parse("2026-11-26T11:59:00Z"));
     assertThat(action.finishedAt()).isEqualTo(Instant.parse("2026-11-26T12:00:01.000001Z"));
     List<Instant> actedAt = new ArrayList<>();
-    actions.forEachAudit(ACTION, audit -> actedAt.add(audit.actedAt()));
+    actions.forEachAudit(ACTION, null, null, audit -> actedAt.add(audit.actedAt()));
     assertThat(actedAt).containsExactly(Instant.parse("2026-11-26T12:00:00.500Z"));
     assertThatThrownBy(() -> jdbc.update("UPDATE action_audit SET acted_at = NULL"))
         .isInstanceOf(DataIntegrityViolationException.class);

@@ -85,4 +85,18 @@ class HelpAndDemoFunctionalTest {
     assertThat(bench.count("SELECT COUNT(*) FROM action_audit WHERE reason = 'InvalidRow'")).isEqualTo(1);
     assertThat(bench.count("SELECT COUNT(*) FROM mail_copy WHERE release_status = 'Released'")).isPositive();
   }
+
+  @Test
+  void theDemosHintsNameTheDatabaseAndTenantFileItWasGiven() {
+    // given
+    Workbench bench = new Workbench(folder);
+
+    // when
+    CommandRun run = Screen.at(200, () -> bench.run());
+
+    // then
+    String given = " --db " + bench.dbUrl() + " --tenant " + folder.resolve("tenant.yml");
+    assertThat(run.out()).contains("The Action center lists it: ./run.sh actions" + given + ";",
+        "its audit rows: ./run.sh actions export ACTION_ID --out FILE" + given + "\n");
+  }
 }

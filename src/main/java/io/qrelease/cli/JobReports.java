@@ -128,9 +128,7 @@ final class JobReports {
         : Duration.between(execution.getStartTime(), execution.getEndTime() == null
             ? LocalDateTime.now() : execution.getEndTime());
     long rows = outcome.completedEarlier() ? action.rowsRead()
-        : execution.getStepExecutions().stream()
-            .filter(step -> step.getStepName().equals(ReleaseJobConfiguration.STAGE))
-            .mapToLong(step -> step.getReadCount()).sum();
+        : ExecutionHistory.rowsRead(execution);
     return new ActionReport(action, actions.counts(action.actionId()), elapsed, rows, outcome.completedEarlier());
   }
 

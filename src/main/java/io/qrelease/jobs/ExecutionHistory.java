@@ -49,19 +49,22 @@ public class ExecutionHistory {
   }
 
   private static ExecutionRecord record(JobExecution execution, String actionId, Long resumedBy) {
-    long read = 0;
     long written = 0;
     for (StepExecution step : execution.getStepExecutions()) {
-      if (!step.getStepName().equals(ReleaseJobConfiguration.DECIDE_AND_APPLY)) {
-        read += step.getReadCount();
-      }
       if (!step.getStepName().equals(ReleaseJobConfiguration.STAGE)) {
         written += step.getWriteCount();
       }
     }
     return new ExecutionRecord(execution.getId(), execution.getJobInstance().getJobName(),
-        execution.getStatus().name(), read, written, instant(execution.getStartTime()),
+        execution.getStatus().name(), rowsRead(execution), written, instant(execution.getStartTime()),
         instant(execution.getEndTime()), actionId, resumedBy);
+  }
+
+  /** The input rows an execution read: a release's decide step reads messages it had staged, not rows. */
+  public static long rowsRead(JobExecution execution) {
+    return execution.getStepExecutions().stream()
+        .filter(step -> !step.getStepName().equals(ReleaseJobConfiguration.DECIDE_AND_APPLY))
+        .mapToLong(StepExecution::getReadCount).sum();
   }
 
   /** Spring Batch keeps its times without a zone, in the zone of the JVM that ran the job. */

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -240,22 +240,26 @@ public class MailCopyStore {
    * released meanwhile is not released twice. Returns, per copy, whether this write won.
    */
   public boolean[] release(List<MailCopy> copies, String operator, List<Instant> at) {
-    List<Integer> indexes = IntStream.range(0, copies.size()).boxed().toList();
-    int[][] counts = jdbc.batchUpdate(GUARDED_RELEASE, indexes, indexes.size(), (update, index) -> {
-      MailCopy copy = copies.get(index);
-      update.setString(1, operator);
-      Columns.setInstant(update, 2, at.get(index));
-      update.setString(3, copy.networkMessageId());
-      update.setString(4, copy.recipient());
-      update.setString(5, copy.location().name());
-      update.setString(6, copy.releaseStatus() == null ? "" : copy.releaseStatus().name());
+    int[] counts = jdbc.batchUpdate(GUARDED_RELEASE, new BatchPreparedStatementSetter() {
+      @Override
+      public void setValues(PreparedStatement update, int index) throws SQLException {
+        MailCopy copy = copies.get(index);
+        update.setString(1, operator);
+        Columns.setInstant(update, 2, at.get(index));
+        update.setString(3, copy.networkMessageId());
+        update.setString(4, copy.recipient());
+        update.setString(5, copy.location().name());
+        update.setString(6, copy.releaseStatus() == null ? "" : copy.releaseStatus().name());
+      }
+
+      @Override
+      public int getBatchSize() {
+        return copies.size();
+      }
     });
     boolean[] won = new boolean[copies.size()];
-    int index = 0;
-    for (int[] batch : counts) {
-      for (int count : batch) {
-        won[index++] = count > 0;
-      }
+    for (int index = 0; index < counts.length; index++) {
+      won[index] = counts[index] > 0;
     }
     return won;
   }

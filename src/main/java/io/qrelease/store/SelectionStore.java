@@ -2,7 +2,6 @@ package io.qrelease.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -130,18 +129,5 @@ public class SelectionStore {
 
   private static StagedRow row(ResultSet rows) throws SQLException {
     return new StagedRow(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4));
-  }
-
-  /** The rows of a page grouped by message, in the page's order. */
-  public static List<List<StagedRow>> byMessage(List<StagedRow> page) {
-    List<List<StagedRow>> messages = new ArrayList<>();
-    for (StagedRow row : page) {
-      if (messages.isEmpty()
-          || !messages.get(messages.size() - 1).get(0).networkMessageId().equals(row.networkMessageId())) {
-        messages.add(new ArrayList<>());
-      }
-      messages.get(messages.size() - 1).add(row);
-    }
-    return messages;
   }
 }

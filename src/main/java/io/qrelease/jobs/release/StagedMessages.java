@@ -6,6 +6,7 @@ import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.SelectionStore;
 import io.qrelease.store.StagedRow;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class StagedMessages implements ItemStreamReader<StagedMessage> {
   private void readPage() {
     List<StagedRow> rows = selections.after(actionId, last, pageSize);
     exhausted = rows.size() < pageSize;
-    List<List<StagedRow>> messages = SelectionStore.byMessage(rows);
+    List<List<StagedRow>> messages = byMessage(rows);
     if (!exhausted) {
       // The page may end part-way through its last message: that message is read whole, alone or next time.
       List<StagedRow> cut = messages.remove(messages.size() - 1);
@@ -71,6 +72,19 @@ public class StagedMessages implements ItemStreamReader<StagedMessage> {
       String id = message.get(0).networkMessageId();
       page.add(new StagedMessage(id, message, known.getOrDefault(id, List.of())));
     }
+  }
+
+  /** The rows of a page grouped by message, in the page's order. */
+  private static List<List<StagedRow>> byMessage(List<StagedRow> page) {
+    List<List<StagedRow>> messages = new ArrayList<>();
+    for (StagedRow row : page) {
+      if (messages.isEmpty()
+          || !messages.get(messages.size() - 1).get(0).networkMessageId().equals(row.networkMessageId())) {
+        messages.add(new ArrayList<>());
+      }
+      messages.get(messages.size() - 1).add(row);
+    }
+    return messages;
   }
 
   @Override

@@ -70,7 +70,7 @@ public class StagedMessages implements ItemStreamReader<StagedMessage> {
         .map(StagedRow::networkMessageId).filter(EntityKey::isMessageId).toList());
     for (List<StagedRow> message : messages) {
       String id = message.get(0).networkMessageId();
-      page.add(new StagedMessage(id, message, known.getOrDefault(id, List.of())));
+      page.add(new StagedMessage(id, SelectionStore.collapsed(message), known.getOrDefault(id, List.of())));
     }
   }
 

@@ -120,6 +120,27 @@ class ReleaseJobStepsBatchTest {
   }
 
   @Test
+  void rowsThatLaterChunksStageAgainAreReadAsOneRowAtTheirFirstLineWithEveryRepeatCounted() {
+    // given: alice of M1 staged by three chunks, the first of which had named her twice
+    String actionId = openAction();
+    selections.create(actionId);
+    selections.stage(actionId, List.of(new StagedRow(M1, "alice@contoso.com", 2, 1), new StagedRow(M2, "", 3, 0)));
+    selections.stage(actionId, List.of(new StagedRow(M1, "alice@contoso.com", 1_002, 0)));
+    selections.stage(actionId, List.of(new StagedRow(M1, "bob@contoso.com", 2_001, 0),
+        new StagedRow(M1, "alice@contoso.com", 2_002, 3)));
+
+    // when
+    List<StagedRow> read = SelectionStore.collapsed(selections.after(actionId, null, 100));
+
+    // then: 2 + 1 + 4 lines named alice
+    assertThat(read).containsExactly(
+        new StagedRow(M1, "alice@contoso.com", 2, 6),
+        new StagedRow(M1, "bob@contoso.com", 2_001, 0),
+        new StagedRow(M2, "", 3, 0));
+    assertThat(SelectionStore.collapsed(selections.of(actionId, M1))).containsExactlyElementsOf(read.subList(0, 2));
+  }
+
+  @Test
   void theDecideAndApplyStepDecidesEveryEntityOfAMessageOnceAndReleasesItsSuccesses() throws Exception {
     // given: M1 asked for whole and for alice twice over, M2's dave once
     String actionId = openAction();
@@ -256,15 +277,13 @@ class ReleaseJobStepsBatchTest {
     return context;
   }
 
-  /** The action's staged rows in key order; none once its table is dropped. */
+  /** The action's staged rows in key order, as the decide step reads them; none once its table is dropped. */
   private List<StagedRow> staged(String actionId) {
     String table = "RELEASE_SELECTION_" + actionId.toUpperCase().replace('-', '_');
     if (jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?", Integer.class,
         table) == 0) {
       return List.of();
     }
-    return jdbc.query("SELECT network_message_id, recipient, line_number, repeats FROM " + table
-        + " ORDER BY network_message_id, recipient", (rows, rowNumber) -> new StagedRow(
-            rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+    return SelectionStore.collapsed(selections.after(actionId, null, 100));
   }
 }

@@ -10,10 +10,11 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,28 +26,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that a run still marked as running died with its process, and marks it failed so it can be
  * resumed.
  *
- * <p>Ctrl-C asks a running job to stop at its next chunk boundary and waits for the command to
- * finish, so the run ends Stopped with every committed chunk kept and the database shut down.
+ * <p>Ctrl-C asks a running job to stop at its next chunk boundary ({@link StopOnSignal}).
  */
 final class Workspace implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
-  private static final Duration STOP_PATIENCE = Duration.ofMinutes(2);
 
   private final Database database;
   /** Null on a database that is not an embedded one. */
   private final RunLock runLock;
   private final ConfigurableApplicationContext context;
   private ReadingServer readingServer;
-  private final CountDownLatch closed = new CountDownLatch(1);
-  private final Thread interruption;
 
   private Workspace(Database database, RunLock runLock, ConfigurableApplicationContext context) {
     this.database = database;
     this.runLock = runLock;
     this.context = context;
-    this.interruption = new Thread(this::stopRunningJobs, "qrelease-interruption");
-    Runtime.getRuntime().addShutdownHook(interruption);
   }
 
   /** The store for a command that runs jobs, whose steps show their progress on {@code out}. */
@@ -72,10 +67,17 @@ final class Workspace implements AutoCloseable {
             .run(asArguments(database.springProperties()));
       }
       Workspace workspace = new Workspace(database, runLock, context);
+      RunningExecution running = workspace.bean(RunningExecution.class);
+      running.tell(new StopOnSignal(workspace.bean(JobOperator.class)));
       if (runLock != null) {
         workspace.bean(RunsInFlight.class).recoverDeadRuns();
-        workspace.bean(RunningExecution.class)
-            .tell(execution -> runLock.note(execution + ", in " + RunLock.holder()));
+        running.tell(new JobExecutionListener() {
+          @Override
+          public void beforeJob(JobExecution execution) {
+            runLock.note("execution " + execution.getId() + " of the " + execution.getJobInstance().getJobName()
+                + " job, in " + RunLock.holder());
+          }
+        });
       }
       return workspace;
     } catch (RuntimeException e) {
@@ -142,17 +144,6 @@ final class Workspace implements AutoCloseable {
     return context.getBean(name, type);
   }
 
-  private void stopRunningJobs() {
-    try {
-      if (context.isActive() && context.getBean(RunsInFlight.class).stopRunning()) {
-        closed.await(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      // Stopping is a courtesy: without it the run is resumed from its last commit just the same.
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
     try {
@@ -163,12 +154,6 @@ final class Workspace implements AutoCloseable {
     } finally {
       if (runLock != null) {
         runLock.close();
-      }
-      closed.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(interruption);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running and waits for this close; nothing to remove.
       }
     }
   }

@@ -11,7 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** The runs the job repository has as running: stopped on request, and recovered when their process died. */
+/** The runs the job repository has as running, recovered when their process died. */
 @Component
 public class RunsInFlight {
 
@@ -41,15 +41,6 @@ public class RunsInFlight {
           .ifPresent(action ->
               actions.finish(action.actionId(), ActionStatus.Failed.name(), Instant.now(), ExitCode.FAILED.code()));
     }
-  }
-
-  /** Asks the running jobs to stop at their next chunk boundary; says whether there were any. */
-  public boolean stopRunning() throws Exception {
-    List<JobExecution> running = running();
-    for (JobExecution execution : running) {
-      jobOperator.stop(execution);
-    }
-    return !running.isEmpty();
   }
 
   private List<JobExecution> running() {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -67,6 +69,20 @@ public class SelectionStore {
       statement.setLong(3, row.lineNumber());
       statement.setLong(4, row.repeats());
     });
+  }
+
+  /**
+   * Stages the copies that a condition on {@code mail_copy}, its parameters bound by name, selects,
+   * in one statement, a row per copy numbered by its place in key order; says how many.
+   */
+  public long stageCopies(String actionId, String where, Map<String, Object> parameters) {
+    // HSQLDB numbers rows by ROW_NUMBER() OVER () in the order of the sorted rows it reads, and has no
+    // ORDER BY inside OVER.
+    return new NamedParameterJdbcTemplate(jdbc).update("INSERT INTO " + table(actionId)
+        + " (network_message_id, recipient, line_number, repeats)"
+        + " SELECT network_message_id, recipient, ROW_NUMBER() OVER (), 0"
+        + " FROM (SELECT network_message_id, recipient FROM mail_copy WHERE " + where
+        + " ORDER BY network_message_id, recipient) AS selected", parameters);
   }
 
   /**

@@ -15,7 +15,6 @@ import io.qrelease.store.SelectionStore;
 import io.qrelease.tenant.Tenant;
 import java.nio.file.Path;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -51,15 +50,17 @@ public class ReleaseJobConfiguration {
 
   @Bean
   public Step stage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-      ItemStreamReader<SelectionRow> selectionReader, StagingWriter stagingWriter, Progress progress,
-      @Value("${qrelease.chunk-size:1000}") int chunkSize) {
-    return new StepBuilder(STAGE, jobRepository)
+      ItemStreamReader<SelectionRow> selectionReader, StagingWriter stagingWriter, RuleStaging ruleStaging,
+      Progress progress, @Value("${qrelease.chunk-size:1000}") int chunkSize) {
+    Step ruleCopies = new StepBuilder(STAGE, jobRepository).tasklet(ruleStaging, transactionManager).build();
+    Step inputRows = new StepBuilder(STAGE, jobRepository)
         .<SelectionRow, SelectionRow>chunk(chunkSize)
         .transactionManager(transactionManager)
         .reader(selectionReader)
         .writer(stagingWriter)
         .listener(progress)
         .build();
+    return new Staging(ruleCopies, inputRows);
   }
 
   @Bean
@@ -82,24 +83,26 @@ public class ReleaseJobConfiguration {
     return new StepBuilder(ACCOUNTING, jobRepository).tasklet(accountingTasklet, transactionManager).build();
   }
 
-  /** The rows of the input file, the one message of an email entity action, or the copies a rule selects. */
+  /** The rows of the input file, or the one message of an email entity action. */
   @Bean
   @StepScope
-  public ItemStreamReader<SelectionRow> selectionReader(DataSource dataSource,
+  public ItemStreamReader<SelectionRow> selectionReader(
       @Value("#{jobParameters['" + RunParameters.INPUT + "']}") String input,
-      @Value("#{jobParameters['" + ReleaseParameters.MESSAGE + "']}") String message,
+      @Value("#{jobParameters['" + ReleaseParameters.MESSAGE + "']}") String message) {
+    return message != null ? new OneMessage(message) : new ExportReader<>(Path.of(input), SelectionRow::of);
+  }
+
+  @Bean
+  @StepScope
+  public RuleStaging ruleStaging(SelectionStore selections, ActionStore actions,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
       @Value("#{jobParameters['" + ReleaseParameters.RULE + "']}") String rule,
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.WINDOW_START + "']}") String windowStart,
-      @Value("#{jobParameters['" + ReleaseParameters.WINDOW_END + "']}") String windowEnd) throws Exception {
-    if (message != null) {
-      return new OneMessage(message);
-    }
-    if (rule != null) {
-      return RuleSelection.of(RuleParameter.parse(rule), ActionType.fromOption(action),
-          Instant.parse(windowStart), Instant.parse(windowEnd)).reader(dataSource);
-    }
-    return new ExportReader<>(Path.of(input), SelectionRow::of);
+      @Value("#{jobParameters['" + ReleaseParameters.WINDOW_END + "']}") String windowEnd) {
+    RuleSelection selection = RuleSelection.of(RuleParameter.parse(rule), ActionType.fromOption(action),
+        Instant.parse(windowStart), Instant.parse(windowEnd));
+    return new RuleStaging(selection, selections, actions, actionId);
   }
 
   @Bean

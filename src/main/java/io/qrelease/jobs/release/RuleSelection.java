@@ -3,21 +3,14 @@ package io.qrelease.jobs.release;
 import io.qrelease.domain.ActionType;
 import io.qrelease.domain.EntityKey;
 import io.qrelease.domain.RuleFilter;
-import io.qrelease.jobs.ExportReader;
 import io.qrelease.store.Columns;
+import io.qrelease.store.SelectionStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javax.sql.DataSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.PagingQueryProvider;
-import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -26,8 +19,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * fragments below make up the SQL.
  */
 public final class RuleSelection {
-
-  private static final int PAGE_SIZE = 1000;
 
   private final String where;
   private final Map<String, Object> parameters;
@@ -93,60 +84,10 @@ public final class RuleSelection {
   }
 
   /**
-   * Streams the selection as rows, one per copy, numbered by their place in it. It pages by the
-   * copy's key rather than by position: released copies leave the selection as the run commits,
-   * so a resumed run must carry on after the last key it committed, not skip as many rows.
+   * Stages the selection into the action's table in one statement, a row per copy numbered by its
+   * place in key order, and says how many it staged.
    */
-  public ItemStreamReader<SelectionRow> reader(DataSource dataSource) throws Exception {
-    SqlPagingQueryProviderFactoryBean query = new SqlPagingQueryProviderFactoryBean();
-    query.setDataSource(dataSource);
-    query.setSelectClause("SELECT network_message_id, recipient");
-    query.setFromClause("FROM mail_copy");
-    query.setWhereClause(where);
-    Map<String, Order> sortKeys = new LinkedHashMap<>();
-    sortKeys.put("network_message_id", Order.ASCENDING);
-    sortKeys.put("recipient", Order.ASCENDING);
-    query.setSortKeys(sortKeys);
-    PagingQueryProvider provider = query.getObject();
-    JdbcPagingItemReader<EntityKey> copies = new JdbcPagingItemReader<>(dataSource, provider);
-    copies.setName("ruleSelection");
-    copies.setPageSize(PAGE_SIZE);
-    copies.setParameterValues(parameters);
-    copies.setRowMapper((rows, rowNumber) -> new EntityKey(rows.getString(1), rows.getString(2)));
-    copies.afterPropertiesSet();
-    return new Rows(copies);
-  }
-
-  private static final class Rows implements ItemStreamReader<SelectionRow> {
-
-    private final JdbcPagingItemReader<EntityKey> copies;
-
-    Rows(JdbcPagingItemReader<EntityKey> copies) {
-      this.copies = copies;
-    }
-
-    @Override
-    public void open(ExecutionContext context) {
-      copies.open(context);
-    }
-
-    @Override
-    public SelectionRow read() throws Exception {
-      EntityKey copy = copies.read();
-      return copy == null ? null
-          : new SelectionRow(copies.getCurrentItemCount(), copy.networkMessageId(), List.of(copy.recipient()));
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-      copies.update(context);
-      // The progress line of a resumed run counts from here, as it does for a file.
-      context.putLong(ExportReader.RECORDS_READ, copies.getCurrentItemCount());
-    }
-
-    @Override
-    public void close() {
-      copies.close();
-    }
+  public long stage(SelectionStore selections, String actionId) {
+    return selections.stageCopies(actionId, where, parameters);
   }
 }

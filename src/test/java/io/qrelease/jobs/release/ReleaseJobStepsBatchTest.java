@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qrelease.QreleaseApplication;
 import io.qrelease.domain.ActionStatus;
+import io.qrelease.domain.RuleFilter;
 import io.qrelease.jobs.RunParameters;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
@@ -117,6 +118,28 @@ class ReleaseJobStepsBatchTest {
         new StagedRow(M1, "bob@contoso.com", 6, 0),
         new StagedRow(M2, "dave@contoso.com", 4, 0));
     assertThat(actions.find(actionId).orElseThrow().rowsRead()).isEqualTo(5);
+  }
+
+  @Test
+  void theStageStepOfARuleStagesTheCopiesItSelectsInOneStatementNumberedInKeyOrder() throws Exception {
+    // given: every copy received within the rule's window, which selects alice's and dave's
+    String actionId = openAction();
+    jdbc.update("UPDATE mail_copy SET received_at = ?", Columns.micros(Instant.parse("2026-11-30T12:00:00Z")));
+    RuleFilter filter = new RuleFilter(List.of(), List.of(), List.of(), List.of(),
+        List.of("dave@contoso.com", "alice@contoso.com"), List.of(), null);
+
+    // when
+    StepExecution stage = jobs.startStep(ReleaseJobConfiguration.STAGE, ruleRun(filter,
+        Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")), actionContext(actionId))
+        .getStepExecutions().iterator().next();
+
+    // then
+    assertThat(stage.getStatus()).as(stage.getFailureExceptions().toString()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(stage.getReadCount()).isEqualTo(2);
+    assertThat(staged(actionId)).containsExactly(
+        new StagedRow(M1, "alice@contoso.com", 1, 0),
+        new StagedRow(M2, "dave@contoso.com", 2, 0));
+    assertThat(actions.find(actionId).orElseThrow().rowsRead()).isEqualTo(2);
   }
 
   @Test
@@ -267,6 +290,21 @@ class ReleaseJobStepsBatchTest {
         .addString(ReleaseParameters.RELEASE_TO, "row")
         .addString(ReleaseParameters.FORCE, "false")
         .addString(ReleaseParameters.SOURCE, "CsvImport")
+        .addString(ReleaseParameters.TENANT, folder.resolve("tenant.yml").toString(), false)
+        .toJobParameters();
+  }
+
+  private JobParameters ruleRun(RuleFilter filter, Instant windowStart, Instant windowEnd) {
+    return new JobParametersBuilder()
+        .addString(ReleaseParameters.RULE, RuleParameter.of(filter))
+        .addString(ReleaseParameters.WINDOW_START, windowStart.toString())
+        .addString(ReleaseParameters.WINDOW_END, windowEnd.toString())
+        .addString(RunParameters.DRY_RUN, "false")
+        .addString(ReleaseParameters.OPERATOR, ANALYST)
+        .addString(ReleaseParameters.ACTION, "move-to-inbox")
+        .addString(ReleaseParameters.RELEASE_TO, "row")
+        .addString(ReleaseParameters.FORCE, "false")
+        .addString(ReleaseParameters.SOURCE, "CustomDetection")
         .addString(ReleaseParameters.TENANT, folder.resolve("tenant.yml").toString(), false)
         .toJobParameters();
   }

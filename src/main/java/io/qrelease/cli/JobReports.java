@@ -63,9 +63,6 @@ final class JobReports {
 
   private static int run(Workspace workspace, StoreOptions store, String jobName, JobParameters parameters,
       Path summaryJson) throws Exception {
-    if (summaryJson != null) {
-      JsonStream.prepareAhead();
-    }
     workspace.serveReads();
     Runs runs = workspace.bean(Runs.class);
     Job job = workspace.bean(jobName, Job.class);

@@ -58,14 +58,12 @@ final class Workspace implements AutoCloseable {
     RunLock runLock = database.embeddedFile().map(file -> RunLock.take(database, file)).orElse(null);
     try {
       ConfigurableApplicationContext context;
-      try (Database.Ahead opening = database.openAhead()) {
-        // Named as the main class because Spring finds the context prepared by the build beside it.
-        context = new SpringApplicationBuilder(QreleaseApplication.class)
-            .main(QreleaseApplication.class)
-            .web(WebApplicationType.NONE)
-            .registerShutdownHook(false)
-            .run(asArguments(database.springProperties()));
-      }
+      // Named as the main class because Spring finds the context prepared by the build beside it.
+      context = new SpringApplicationBuilder(QreleaseApplication.class)
+          .main(QreleaseApplication.class)
+          .web(WebApplicationType.NONE)
+          .registerShutdownHook(false)
+          .run(asArguments(database.springProperties()));
       Workspace workspace = new Workspace(database, runLock, context);
       RunningExecution running = workspace.bean(RunningExecution.class);
       running.tell(new StopOnSignal(workspace.bean(JobOperator.class)));

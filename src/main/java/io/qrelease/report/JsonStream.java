@@ -1,9 +1,7 @@
 package io.qrelease.report;
 
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
@@ -31,20 +29,6 @@ public final class JsonStream implements AutoCloseable {
   /** The terminal's output stays open when the JSON is done. */
   public static JsonStream to(PrintWriter out) {
     return new JsonStream(out);
-  }
-
-  /**
-   * Builds the writer on a thread of its own, for a command that writes JSON when a long job ends:
-   * Jackson takes a few hundred milliseconds to start, which the end of the job need not wait for.
-   */
-  public static void prepareAhead() {
-    Thread preparing = new Thread(() -> {
-      try (JsonStream json = to(new PrintWriter(Writer.nullWriter()))) {
-        json.generator().writePOJO(Map.of("", 0L));
-      }
-    }, "json-prepare");
-    preparing.setDaemon(true);
-    preparing.start();
   }
 
   /** Writes the properties of a record into the object being written, in the record's order. */

@@ -2,14 +2,10 @@ package io.qrelease.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the store lives. A plain HSQLDB file URL gets the settings the jobs rely on: MVCC so
@@ -129,43 +125,6 @@ public record Database(String url, Path file, Path dataDir, ReadingServer.Accoun
 
   public Path logFile() {
     return dataDir.resolve("logs").resolve(storeName() + ".log");
-  }
-
-  /**
-   * Starts opening an embedded database on a thread of its own, for a command to do while the
-   * application starts: HSQLDB keeps a database open while a connection holds it, so the
-   * application's pool finds it open. Opening flushes the memory-mapped data file to disk 16 MB at
-   * a time, which took a third of a second for a store of a million copies on a disk that waits
-   * for each flush. A server database is left to the pool, and so is reporting a failure to open.
-   */
-  public Ahead openAhead() {
-    if (embeddedFile().isEmpty()) {
-      return new Ahead(CompletableFuture.completedFuture(null));
-    }
-    CompletableFuture<Connection> opening = new CompletableFuture<>();
-    Thread opener = new Thread(() -> {
-      try {
-        opening.complete(DriverManager.getConnection(url, USER, PASSWORD));
-      } catch (SQLException | RuntimeException e) {
-        opening.complete(null);
-      }
-    }, "store-open");
-    opener.setDaemon(true);
-    opener.start();
-    return new Ahead(opening);
-  }
-
-  /** A database opened ahead: closing lets go of it, once the application's pool holds it too. */
-  public record Ahead(CompletableFuture<Connection> opening) implements AutoCloseable {
-
-    @Override
-    public void close() {
-      try (Connection connection = opening.join()) {
-        // Only letting go: the pool's connections keep the database open, or shut it down with the last.
-      } catch (SQLException e) {
-        // The pool holds the database either way.
-      }
-    }
   }
 
   /**

@@ -29,9 +29,7 @@ public record EntityKey(String networkMessageId, String recipient) {
     }
     for (int i = 0; i < GUID_LENGTH; i++) {
       char c = id.charAt(i);
-      // Not && and ||: a GUID's digits and letters come in no order, so a branch on which one a character is would
-      // be mispredicted at every other character, which costs more than the whole test.
-      boolean hexDigit = c >= '0' & c <= '9' | c >= 'a' & c <= 'f';
+      boolean hexDigit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
       if (guidHyphenAt(i) ? c != '-' : !hexDigit) {
         return false;
       }

@@ -58,15 +58,7 @@ public class ExportReader<T> implements ItemStreamReader<T> {
     try {
       recordsRead = context.getLong(RECORDS_READ, 0L);
       linesRead = context.getLong(LINES_READ, 0L);
-      if (recordsRead == 0 || context.containsKey(LINES_READ)) {
-        input = recordsRead == 0 ? CsvInput.open(file) : CsvInput.resume(file, linesRead);
-      } else {
-        // A run started by a version that kept only the record count: skip the records by parsing them.
-        input = CsvInput.open(file);
-        for (long skipped = 0; skipped < recordsRead && input.next() != null; skipped++) {
-          linesRead = input.linesRead();
-        }
-      }
+      input = recordsRead == 0 ? CsvInput.open(file) : CsvInput.resume(file, linesRead);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }

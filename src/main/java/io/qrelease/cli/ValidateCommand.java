@@ -5,6 +5,7 @@ import io.qrelease.report.Count;
 import io.qrelease.schedule.JobDefinition;
 import io.qrelease.schedule.JobFile;
 import io.qrelease.schedule.JobFileException;
+import io.qrelease.tenant.Microsoft365;
 import io.qrelease.tenant.Tenant;
 import io.qrelease.tenant.TenantFileException;
 import java.nio.file.Path;
@@ -61,10 +62,24 @@ class ValidateCommand implements Callable<Integer> {
       return ExitCode.REFUSED.code();
     }
     store.printWarnings(jobFile, tenant);
-    store.out().printf("%s is a tenant file, and valid: %d %s; %s.%n", jobFile, tenant.operators().size(),
+    if (tenant.microsoft365().map(Microsoft365::credential).orElse(null) instanceof Microsoft365.ClientSecret secret
+        && System.getenv(secret.variable()) == null) {
+      store.err().println(jobFile + ": microsoft365.clientSecret names the environment variable " + secret.variable()
+          + ", which is not set here; set it where qrelease runs.");
+    }
+    store.out().printf("%s is a tenant file, and valid: %d %s; %s%s.%n", jobFile, tenant.operators().size(),
         tenant.operators().size() == 1 ? "operator" : "operators", tenant.acceptedDomains().isEmpty()
             ? "no accepted domains, so scope domains are not checked against them"
-            : "accepted domains " + String.join(", ", tenant.acceptedDomains()));
+            : "accepted domains " + String.join(", ", tenant.acceptedDomains()),
+        tenant.microsoft365().map(connection -> "; " + connection(connection)).orElse(""));
     return ExitCode.COMPLETED.code();
+  }
+
+  private static String connection(Microsoft365 tenant) {
+    String credential = tenant.credential() instanceof Microsoft365.ClientSecret secret
+        ? "its client secret in $" + secret.variable()
+        : "the certificate in " + ((Microsoft365.Certificate) tenant.credential()).pem();
+    return "connects to Microsoft 365 tenant " + tenant.tenantId() + " as app " + tenant.clientId() + " with "
+        + credential + ", through " + tenant.loginUrl() + ", " + tenant.graphUrl() + " and " + tenant.exchangeUrl();
   }
 }

@@ -22,17 +22,26 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** The tenant's accepted domains and the operators allowed to act on its mail, read from the tenant file. */
-public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
+/**
+ * The tenant's accepted domains, the operators allowed to act on its mail, and how to reach it in
+ * Microsoft 365 if qrelease is to act there rather than on its own store only, read from the tenant
+ * file.
+ */
+public record Tenant(List<String> acceptedDomains, List<Operator> operators, Optional<Microsoft365> microsoft365) {
 
   private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
   /** The keys at the top of a tenant file, which tell it from a job file. */
-  public static final Set<String> KEYS = Set.of("acceptedDomains", "operators");
+  public static final Set<String> KEYS = Set.of("acceptedDomains", "operators", Microsoft365.KEY);
   private static final Set<String> OPERATOR_KEYS = Set.of("upn", "role", "scope");
 
   public Tenant {
     acceptedDomains = List.copyOf(acceptedDomains);
     operators = List.copyOf(operators);
+  }
+
+  /** A tenant that qrelease acts for on its own store only. */
+  public Tenant(List<String> acceptedDomains, List<Operator> operators) {
+    this(acceptedDomains, operators, Optional.empty());
   }
 
   public Optional<Operator> operator(String upn) {
@@ -72,7 +81,9 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
       throw new TenantFileException(file + ": expected a mapping with acceptedDomains and operators at the top level.");
     }
     refuseUnknownKeys(file, root, KEYS, "at the top level");
-    return new Tenant(acceptedDomains(file, root.get("acceptedDomains")), operators(file, root.get("operators")));
+    Object connection = root.get(Microsoft365.KEY);
+    return new Tenant(acceptedDomains(file, root.get("acceptedDomains")), operators(file, root.get("operators")),
+        connection == null ? Optional.empty() : Optional.of(Microsoft365.of(file, connection)));
   }
 
   private static Object parse(Path file) {
@@ -101,7 +112,7 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     List<String> domains = new ArrayList<>();
     for (Object entry : list(file, value, "acceptedDomains")) {
       String domain = EntityKey.normalize(scalar(file, entry, "acceptedDomains"));
-      if (!DOMAIN.matcher(domain).matches()) {
+      if (!isDomain(domain)) {
         throw new TenantFileException(file + ": acceptedDomains has '" + entry + "', which is not a domain; list domains such as contoso.com.");
       }
       domains.add(domain);
@@ -173,8 +184,12 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     return new Scope(scope);
   }
 
+  static boolean isDomain(String text) {
+    return DOMAIN.matcher(text).matches();
+  }
+
   /** A misspelt key (scopes, acceptedDomain) would otherwise be dropped without a word. */
-  private static void refuseUnknownKeys(Path file, Map<?, ?> map, Set<String> known, String where) {
+  static void refuseUnknownKeys(Path file, Map<?, ?> map, Set<String> known, String where) {
     for (Object key : map.keySet()) {
       if (!known.contains(String.valueOf(key))) {
         throw new TenantFileException(file + ": unknown key '" + key + "' " + where + "; the keys there are "
@@ -190,7 +205,7 @@ public record Tenant(List<String> acceptedDomains, List<Operator> operators) {
     return list;
   }
 
-  private static String scalar(Path file, Object value, String what) {
+  static String scalar(Path file, Object value, String what) {
     if (value == null || value instanceof Map || value instanceof List) {
       throw new TenantFileException(file + ": " + what + " has an entry that is not a plain value; write it as text.");
     }

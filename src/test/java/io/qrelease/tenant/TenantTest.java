@@ -159,7 +159,7 @@ class TenantTest {
         Arguments.of("a top level that is a list", "- analyst@contoso.com\n",
             "expected a mapping with acceptedDomains and operators at the top level."),
         Arguments.of("a misspelt top-level key", "acceptedDomain: [contoso.com]\noperators: []\n",
-            "unknown key 'acceptedDomain' at the top level; the keys there are acceptedDomains, operators."),
+            "unknown key 'acceptedDomain' at the top level; the keys there are acceptedDomains, microsoft365, operators."),
         Arguments.of("no operators key", "acceptedDomains: [contoso.com]\n",
             "no operators; add at least one under operators with upn, role and scope."),
         Arguments.of("an empty operators list", "operators: []\n",

@@ -23,7 +23,11 @@ public record EntityKey(String networkMessageId, String recipient) {
 
   /** A GUID in lower-case hex once normalized, so an export in upper case names the same message. */
   public static boolean isMessageId(String value) {
-    String id = normalize(value);
+    return isGuid(normalize(value));
+  }
+
+  /** A GUID as written, in lower-case hex: 8-4-4-4-12 digits. */
+  public static boolean isGuid(String id) {
     if (id.length() != GUID_LENGTH) {
       return false;
     }

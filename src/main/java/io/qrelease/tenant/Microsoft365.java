@@ -1,5 +1,6 @@
 package io.qrelease.tenant;
 
+import io.qrelease.domain.EntityKey;
 import io.qrelease.domain.TimeSpan;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ public record Microsoft365(String tenantId, String clientId, Credential credenti
     }
     Tenant.refuseUnknownKeys(file, block, KEYS, "in " + KEY);
     String tenantId = text(file, block, "tenantId");
-    if (tenantId == null || !isGuid(tenantId) && !Tenant.isDomain(tenantId.toLowerCase())) {
+    if (tenantId == null || !isGuid(tenantId) && !Tenant.isDomain(tenantId.toLowerCase(Locale.ROOT))) {
       throw problem(file, "needs tenantId, the directory (tenant) id of the app registration, a GUID such as"
           + " 6babcaad-604b-40ac-a9d7-9fd97c0b779f");
     }
@@ -68,7 +69,8 @@ public record Microsoft365(String tenantId, String clientId, Credential credenti
     if (clientId == null || !isGuid(clientId)) {
       throw problem(file, "needs clientId, the application (client) id of the app registration, a GUID");
     }
-    return new Microsoft365(tenantId.toLowerCase(), clientId.toLowerCase(), credential(file, block),
+    return new Microsoft365(tenantId.toLowerCase(Locale.ROOT), clientId.toLowerCase(Locale.ROOT),
+        credential(file, block),
         url(file, block, "loginUrl", LOGIN, false), url(file, block, "graphUrl", GRAPH, true),
         url(file, block, "exchangeUrl", EXCHANGE, true),
         count(file, block, "remediationBatch", MOST_PER_REMEDIATION, MOST_PER_REMEDIATION),
@@ -163,12 +165,9 @@ public record Microsoft365(String tenantId, String clientId, Credential credenti
     return value == null ? null : Tenant.scalar(file, value, KEY + "." + key);
   }
 
+  /** In upper or lower case, as the portal shows it; not trimmed, as spaces inside quotes are a typo. */
   private static boolean isGuid(String text) {
-    try {
-      return text.length() == 36 && UUID.fromString(text) != null;
-    } catch (IllegalArgumentException notAGuid) {
-      return false;
-    }
+    return EntityKey.isGuid(text.toLowerCase(Locale.ROOT));
   }
 
   private static TenantFileException problem(Path file, String what) {

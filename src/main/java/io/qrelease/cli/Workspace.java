@@ -57,9 +57,8 @@ final class Workspace implements AutoCloseable {
   private static Workspace open(Database database) {
     RunLock runLock = database.embeddedFile().map(file -> RunLock.take(database, file)).orElse(null);
     try {
-      ConfigurableApplicationContext context;
       // Named as the main class because Spring finds the context prepared by the build beside it.
-      context = new SpringApplicationBuilder(QreleaseApplication.class)
+      ConfigurableApplicationContext context = new SpringApplicationBuilder(QreleaseApplication.class)
           .main(QreleaseApplication.class)
           .web(WebApplicationType.NONE)
           .registerShutdownHook(false)

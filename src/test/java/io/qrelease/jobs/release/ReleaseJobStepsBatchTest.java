@@ -281,32 +281,30 @@ class ReleaseJobStepsBatchTest {
   }
 
   private JobParameters fileRun(Path selection, boolean dryRun) {
-    return new JobParametersBuilder()
+    return analystsRelease("CsvImport", dryRun)
         .addString(RunParameters.INPUT, selection.toAbsolutePath().toString(), false)
         .addString(RunParameters.INPUT_SHA256, UUID.randomUUID().toString())
+        .toJobParameters();
+  }
+
+  private JobParameters ruleRun(RuleFilter filter, Instant windowStart, Instant windowEnd) {
+    return analystsRelease("CustomDetection", false)
+        .addString(ReleaseParameters.RULE, RuleParameter.of(filter))
+        .addString(ReleaseParameters.WINDOW_START, windowStart.toString())
+        .addString(ReleaseParameters.WINDOW_END, windowEnd.toString())
+        .toJobParameters();
+  }
+
+  /** A move to the Inbox by the analyst, to each row's recipient, without --force. */
+  private JobParametersBuilder analystsRelease(String source, boolean dryRun) {
+    return new JobParametersBuilder()
         .addString(RunParameters.DRY_RUN, Boolean.toString(dryRun))
         .addString(ReleaseParameters.OPERATOR, ANALYST)
         .addString(ReleaseParameters.ACTION, "move-to-inbox")
         .addString(ReleaseParameters.RELEASE_TO, "row")
         .addString(ReleaseParameters.FORCE, "false")
-        .addString(ReleaseParameters.SOURCE, "CsvImport")
-        .addString(ReleaseParameters.TENANT, folder.resolve("tenant.yml").toString(), false)
-        .toJobParameters();
-  }
-
-  private JobParameters ruleRun(RuleFilter filter, Instant windowStart, Instant windowEnd) {
-    return new JobParametersBuilder()
-        .addString(ReleaseParameters.RULE, RuleParameter.of(filter))
-        .addString(ReleaseParameters.WINDOW_START, windowStart.toString())
-        .addString(ReleaseParameters.WINDOW_END, windowEnd.toString())
-        .addString(RunParameters.DRY_RUN, "false")
-        .addString(ReleaseParameters.OPERATOR, ANALYST)
-        .addString(ReleaseParameters.ACTION, "move-to-inbox")
-        .addString(ReleaseParameters.RELEASE_TO, "row")
-        .addString(ReleaseParameters.FORCE, "false")
-        .addString(ReleaseParameters.SOURCE, "CustomDetection")
-        .addString(ReleaseParameters.TENANT, folder.resolve("tenant.yml").toString(), false)
-        .toJobParameters();
+        .addString(ReleaseParameters.SOURCE, source)
+        .addString(ReleaseParameters.TENANT, folder.resolve("tenant.yml").toString(), false);
   }
 
   private static ExecutionContext actionContext(String actionId) {

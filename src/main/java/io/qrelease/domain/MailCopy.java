@@ -15,7 +15,9 @@ public record MailCopy(
     String policyType,
     String policyName,
     Instant expiresAt,
-    ReleaseStatus releaseStatus) {
+    ReleaseStatus releaseStatus,
+    /** Exchange's identity of the quarantined message ({@code GUID\GUID}), which a release names; null when not known. */
+    String quarantineIdentity) {
 
   public EntityKey key() {
     return new EntityKey(networkMessageId, recipient);

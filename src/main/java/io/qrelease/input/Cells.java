@@ -88,6 +88,19 @@ public final class Cells {
     return EntityKey.normalize(separator < 0 ? cell : cell.substring(0, separator));
   }
 
+  /**
+   * A quarantine identity as Exchange wrote it ({@code GUID\GUID}, the first the message), or null
+   * when the cell is not one: a message id alone names no quarantined message to Exchange.
+   */
+  public static String quarantineIdentity(String cell) {
+    int separator = cell == null ? -1 : cell.indexOf('\\');
+    if (separator < 0 || !EntityKey.isMessageId(cell.substring(0, separator))
+        || !EntityKey.isMessageId(cell.substring(separator + 1))) {
+      return null;
+    }
+    return cell;
+  }
+
   /** The addresses of a cell, split on ';' and ',', lower-cased, in order, without repeats. */
   public static List<String> recipients(String cell) {
     if (cell == null || cell.isBlank()) {

@@ -5,6 +5,8 @@ import java.util.List;
 /** A column a qrelease input may have; each knows the header spellings the exports use for it. */
 public enum Column {
   MESSAGE("message", "NetworkMessageId", "Network message ID", "Identity"),
+  /** Exchange's identity of a quarantined message, which also names the message: a file's Identity is both. */
+  QUARANTINE_IDENTITY("quarantine identity", "Identity"),
   RECIPIENT("recipient", "RecipientEmailAddress", "Recipient", "Recipients", "RecipientAddress"),
   INTERNET_MESSAGE_ID("internet message id", "MessageId", "InternetMessageId"),
   RECEIVED_AT("received time", "ReceivedTime", "Timestamp", "Date (UTC)"),

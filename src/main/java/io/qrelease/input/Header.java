@@ -1,5 +1,6 @@
 package io.qrelease.input;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,12 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class Header {
 
-  private static final Map<String, Column> COLUMNS_BY_KEY = new HashMap<>();
+  private static final Map<String, List<Column>> COLUMNS_BY_KEY = new HashMap<>();
 
   static {
     for (Column column : Column.values()) {
       for (String alias : column.aliases()) {
-        COLUMNS_BY_KEY.put(key(alias), column);
+        COLUMNS_BY_KEY.computeIfAbsent(key(alias), k -> new ArrayList<>()).add(column);
       }
     }
   }
@@ -38,9 +39,10 @@ public final class Header {
     for (int i = 0; i < this.names.size(); i++) {
       String key = key(this.names.get(i));
       keys.add(key);
-      Column column = COLUMNS_BY_KEY.get(key);
-      if (column != null && indexes[column.ordinal()] < 0) {
-        indexes[column.ordinal()] = i;
+      for (Column column : COLUMNS_BY_KEY.getOrDefault(key, List.of())) {
+        if (indexes[column.ordinal()] < 0) {
+          indexes[column.ordinal()] = i;
+        }
       }
     }
   }

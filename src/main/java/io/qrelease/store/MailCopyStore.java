@@ -39,9 +39,9 @@ public class MailCopyStore {
       USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(1000)),
                      CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(4000)), CAST(? AS BIGINT),
                      CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(24)), CAST(? AS VARCHAR(64)),
-                     CAST(? AS VARCHAR(256)), CAST(? AS BIGINT), CAST(? AS VARCHAR(16))))
+                     CAST(? AS VARCHAR(256)), CAST(? AS BIGINT), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(100))))
         AS s(network_message_id, recipient, internet_message_id, sender, subject, received_at,
-             location, quarantine_type, policy_type, policy_name, expires_at, release_status)
+             location, quarantine_type, policy_type, policy_name, expires_at, release_status, quarantine_identity)
       ON t.network_message_id = s.network_message_id AND t.recipient = s.recipient
       WHEN MATCHED THEN UPDATE SET
         internet_message_id = COALESCE(s.internet_message_id, t.internet_message_id),
@@ -54,18 +54,21 @@ public class MailCopyStore {
         policy_name = COALESCE(s.policy_name, t.policy_name),
         expires_at = COALESCE(s.expires_at, t.expires_at),
         release_status = CASE WHEN t.release_status = 'Released' THEN t.release_status
-                              ELSE COALESCE(s.release_status, t.release_status) END
+                              ELSE COALESCE(s.release_status, t.release_status) END,
+        quarantine_identity = COALESCE(s.quarantine_identity, t.quarantine_identity)
       WHEN NOT MATCHED THEN INSERT
         (network_message_id, recipient, internet_message_id, sender, subject, received_at,
-         location, quarantine_type, policy_type, policy_name, expires_at, release_status)
+         location, quarantine_type, policy_type, policy_name, expires_at, release_status, quarantine_identity)
         VALUES (s.network_message_id, s.recipient, s.internet_message_id, s.sender, s.subject, s.received_at,
-                s.location, s.quarantine_type, s.policy_type, s.policy_name, s.expires_at, s.release_status)
+                s.location, s.quarantine_type, s.policy_type, s.policy_name, s.expires_at, s.release_status,
+                s.quarantine_identity)
       """;
 
   private static final String INSERT = """
       INSERT INTO mail_copy (network_message_id, recipient, internet_message_id, sender, subject, received_at,
-                             location, quarantine_type, policy_type, policy_name, expires_at, release_status)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             location, quarantine_type, policy_type, policy_name, expires_at, release_status,
+                             quarantine_identity)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private static final String SELECT_KEYS = """
@@ -90,7 +93,8 @@ public class MailCopyStore {
   private static final String QUARANTINE_COLUMNS = """
       SELECT c.network_message_id, c.internet_message_id, c.recipient, c.sender, c.subject, c.received_at,
              c.location, c.quarantine_type, c.policy_type, c.policy_name, c.expires_at,
-             COALESCE(c.release_status, 'NotReleased') AS release_status, c.released_by, c.released_at
+             COALESCE(c.release_status, 'NotReleased') AS release_status, c.released_by, c.released_at,
+             c.quarantine_identity
       """;
 
   /** How many of the newest copies the quarantine page looks through before it reads the whole store. */
@@ -121,7 +125,8 @@ public class MailCopyStore {
 
   private static final String SELECT_BY_MESSAGE = """
       SELECT network_message_id, internet_message_id, recipient, sender, subject, received_at, location,
-             quarantine_type, policy_type, policy_name, expires_at, release_status, released_by, released_at
+             quarantine_type, policy_type, policy_name, expires_at, release_status, released_by, released_at,
+             quarantine_identity
       FROM mail_copy WHERE network_message_id IN (UNNEST(?))
       """;
 
@@ -220,6 +225,7 @@ public class MailCopyStore {
     statement.setString(10, copy.policyName());
     Columns.setInstant(statement, 11, copy.expiresAt());
     statement.setString(12, Columns.name(copy.releaseStatus()));
+    statement.setString(13, copy.quarantineIdentity());
   }
 
   /** Every copy of the given messages, read in one query, by message. */
@@ -330,6 +336,7 @@ public class MailCopyStore {
         rows.getString("policy_type"),
         rows.getString("policy_name"),
         Columns.instant(rows, "expires_at"),
-        Columns.enumValue(ReleaseStatus.class, rows.getString("release_status")));
+        Columns.enumValue(ReleaseStatus.class, rows.getString("release_status")),
+        rows.getString("quarantine_identity"));
   }
 }

@@ -17,6 +17,7 @@ CREATE CACHED TABLE IF NOT EXISTS mail_copy (
   release_status VARCHAR(16),
   released_by VARCHAR(320),
   released_at BIGINT,
+  quarantine_identity VARCHAR(100),
   PRIMARY KEY (network_message_id, recipient)
 );
 

@@ -232,7 +232,7 @@ class EligibilityTest {
 
     MailCopy mail() {
       return new MailCopy(MESSAGE, "<id@contoso.com>", recipient, "sender@fabrikam.com", "Invoice",
-          NOW.minus(Duration.ofDays(2)), location, type, "AntiSpam", "Default", expiresAt, status);
+          NOW.minus(Duration.ofDays(2)), location, type, "AntiSpam", "Default", expiresAt, status, null);
     }
 
     Candidate candidate() {

@@ -172,6 +172,6 @@ class ReleaseTargetTest {
   private static MailCopy copy(String recipient) {
     return new MailCopy(MESSAGE, "<id@contoso.com>", recipient, "sender@fabrikam.com", "Invoice",
         NOW.minus(Duration.ofDays(2)), Location.Quarantine, QuarantineType.Phish, "AntiPhish", "Default",
-        NOW.plus(Duration.ofDays(30)), ReleaseStatus.NotReleased);
+        NOW.plus(Duration.ofDays(30)), ReleaseStatus.NotReleased, null);
   }
 }

@@ -73,7 +73,7 @@ class ScopePropertyTest {
         copies.add(new MailCopy(message, null, recipient, "sender@partner.example", "Subject", NOW.minus(Duration.ofDays(2)),
             pick(random, Location.values()), random.nextInt(6) == 0 ? null : pick(random, QuarantineType.values()),
             null, null, random.nextInt(5) == 0 ? NOW.minus(Duration.ofDays(1)) : NOW.plus(Duration.ofDays(30)),
-            random.nextInt(6) == 0 ? null : pick(random, ReleaseStatus.values())));
+            random.nextInt(6) == 0 ? null : pick(random, ReleaseStatus.values()), null));
       }
     }
     return copies;

@@ -54,7 +54,7 @@ class MailCopyStoreQuarantinePageTest {
         boolean delivered = random.nextInt(20) == 0;
         copies.add(new MailCopy(message, null, "user" + recipient + "@contoso.com", sender, "Invoice", received,
             delivered ? Location.Inbox : Location.Quarantine, delivered ? null : QuarantineType.Spam, null, null,
-            null, delivered ? null : ReleaseStatus.NotReleased));
+            null, delivered ? null : ReleaseStatus.NotReleased, null));
       }
     }
     for (int from = 0; from < copies.size(); from += 1_000) {
@@ -67,7 +67,7 @@ class MailCopyStoreQuarantinePageTest {
         jdbc.update("UPDATE mail_copy SET location = 'Inbox', release_status = 'Released', released_by = ?"
             + " WHERE network_message_id = ? AND recipient = ?", ANALYST, copy.networkMessageId(), copy.recipient());
         copies.set(i, new MailCopy(copy.networkMessageId(), null, copy.recipient(), copy.sender(), "Invoice",
-            copy.receivedAt(), Location.Inbox, QuarantineType.Spam, null, null, null, ReleaseStatus.Released));
+            copy.receivedAt(), Location.Inbox, QuarantineType.Spam, null, null, null, ReleaseStatus.Released, null));
       }
     }
   }
@@ -143,6 +143,6 @@ class MailCopyStoreQuarantinePageTest {
 
   private static MailCopy receivedAt(MailCopy copy, Instant received) {
     return new MailCopy(copy.networkMessageId(), null, copy.recipient(), copy.sender(), copy.subject(), received,
-        copy.location(), copy.quarantineType(), null, null, null, copy.releaseStatus());
+        copy.location(), copy.quarantineType(), null, null, null, copy.releaseStatus(), null);
   }
 }

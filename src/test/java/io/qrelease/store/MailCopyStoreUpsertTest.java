@@ -32,7 +32,7 @@ class MailCopyStoreUpsertTest {
 
   private static MailCopy quarantined(String recipient, String subject) {
     return new MailCopy(MESSAGE, null, recipient, "sender@fabrikam.com", subject, NOW.minusSeconds(3600),
-        Location.Quarantine, QuarantineType.Spam, null, null, NOW.plusSeconds(86_400), ReleaseStatus.NotReleased);
+        Location.Quarantine, QuarantineType.Spam, null, null, NOW.plusSeconds(86_400), ReleaseStatus.NotReleased, null);
   }
 
   private void load(MailCopy... copies) {

@@ -110,6 +110,7 @@ class SchemaUpgradeTest {
 
   private void assertInstantsIntact() {
     MailCopy copy = new MailCopyStore(jdbc).copiesOf(List.of(MESSAGE)).get(MESSAGE).get(0);
+    assertThat(copy.quarantineIdentity()).as("an identity no export gave yet").isNull();
     assertThat(copy.receivedAt()).isEqualTo(Instant.parse("2026-11-20T15:04:05.123456Z"));
     assertThat(copy.expiresAt()).isEqualTo(Instant.parse("2026-12-20T05:00:00Z"));
     assertThat(jdbc.query("SELECT released_at FROM mail_copy", (rows, index) -> Columns.instant(rows, "released_at")))

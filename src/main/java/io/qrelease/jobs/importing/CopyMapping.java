@@ -65,9 +65,11 @@ public final class CopyMapping implements BiFunction<Header, CsvRow, ImportedRow
     String policyType = text(Column.POLICY_TYPE, header.value(row, Column.POLICY_TYPE));
     String policyName = text(Column.POLICY_NAME, header.value(row, Column.POLICY_NAME));
     Placement placement = kind == ExportKind.QUARANTINE_EXPORT ? quarantined(header, row) : delivered(header, row);
+    String identity = kind == ExportKind.QUARANTINE_EXPORT
+        ? Cells.quarantineIdentity(header.value(row, Column.QUARANTINE_IDENTITY)) : null;
     return recipients.stream().map(recipient -> new MailCopy(messageId, internetMessageId, recipient, sender, subject,
         receivedAt, placement.location(), placement.type(), policyType, policyName, placement.expiresAt(),
-        placement.status())).toList();
+        placement.status(), identity)).toList();
   }
 
   private static Placement quarantined(Header header, CsvRow row) {

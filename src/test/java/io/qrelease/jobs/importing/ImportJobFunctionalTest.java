@@ -66,6 +66,25 @@ class ImportJobFunctionalTest {
   }
 
   @Test
+  void eachCopyOfAQuarantineExportRowKeepsTheRowsIdentityForExchangeAndEmailEventsLeaveItAlone() {
+    // given
+    imported(powerShellExport("quarantine.csv", quarantined(M1, "alice@contoso.com;bob@contoso.com")));
+    Path events = bench.write("events.csv", """
+        NetworkMessageId,RecipientEmailAddress,LatestDeliveryLocation
+        %s,alice@contoso.com,Quarantine
+        """.formatted(M1));
+
+    // when
+    CommandRun run = bench.run("import", events.toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(bench.query("SELECT recipient, quarantine_identity FROM mail_copy ORDER BY recipient"))
+        .containsExactly(row("recipient", "alice@contoso.com", "quarantine_identity", M1 + "\\" + RECORD),
+            row("recipient", "bob@contoso.com", "quarantine_identity", M1 + "\\" + RECORD));
+  }
+
+  @Test
   void emailEventsExportTakesTheLatestDeliveryLocationElseTheOriginalOneInItsStoreSpelling() {
     // given
     Path export = bench.write("events.csv", """

@@ -20,6 +20,20 @@ public class ProgressConfiguration {
     return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "rows", inputRows == null ? 0 : inputRows);
   }
 
+  /** The progress of the batches a release sends to its tenant. */
+  @Bean
+  @StepScope
+  public Progress batchProgress(ObjectProvider<ProgressReport> report) {
+    return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "batches sent", 0);
+  }
+
+  /** The progress of the entities a release verifies in its tenant. */
+  @Bean
+  @StepScope
+  public Progress entityProgress(ObjectProvider<ProgressReport> report) {
+    return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "entities verified", 0);
+  }
+
   /** The progress of a step that reads a staged selection a message at a time, however many there are. */
   @Bean
   @StepScope

@@ -6,6 +6,7 @@ import io.qrelease.domain.Result;
 import io.qrelease.domain.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -29,6 +30,7 @@ public class ActionStore {
 
   static final int MESSAGE_ID_LENGTH = 256;
   static final int RECIPIENT_LENGTH = 320;
+  static final int DETAIL_LENGTH = 1000;
 
   /** Audit rows read at a time: under the 10,000 rows beyond which HSQLDB keeps a result on disk. */
   private static final int AUDIT_PAGE = 5_000;
@@ -150,7 +152,7 @@ public class ActionStore {
    */
   public void audit(String actionId, List<AuditEntry> entries) {
     int[][] inserted = jdbc.batchUpdate("INSERT INTO action_audit (action_id, network_message_id, recipient, result,"
-            + " reason, operator, acted_at, line_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " reason, operator, acted_at, line_number, detail, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         entries, entries.size(), (statement, entry) -> {
           statement.setString(1, actionId);
           statement.setString(2, Columns.fit(entry.key().networkMessageId(), MESSAGE_ID_LENGTH));
@@ -160,6 +162,8 @@ public class ActionStore {
           statement.setString(6, entry.operator());
           Columns.setInstant(statement, 7, entry.actedAt());
           statement.setLong(8, entry.lineNumber());
+          statement.setString(9, entry.detail() == null ? null : Columns.fit(entry.detail(), DETAIL_LENGTH));
+          statement.setObject(10, entry.batch(), Types.INTEGER);
         });
     Map<Verdict, Long> counts = new LinkedHashMap<>();
     int index = 0;
@@ -290,7 +294,9 @@ public class ActionStore {
                   Columns.enumValue(Reason.class, rows.getString("reason"))),
               rows.getString("operator"),
               Columns.instant(rows, "acted_at"),
-              lineNumber));
+              lineNumber,
+              rows.getString("detail"),
+              rows.getObject("batch", Integer.class)));
         });
   }
 

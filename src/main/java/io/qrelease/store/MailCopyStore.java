@@ -130,14 +130,15 @@ public class MailCopyStore {
       FROM mail_copy WHERE network_message_id IN (UNNEST(?))
       """;
 
-  private static final String GUARDED_RELEASE = """
+  private static final String RELEASE = """
       UPDATE mail_copy SET
         location = 'Inbox',
         release_status = CASE WHEN location = 'Quarantine' THEN 'Released' ELSE release_status END,
         released_by = CASE WHEN location = 'Quarantine' THEN ? ELSE released_by END,
         released_at = CASE WHEN location = 'Quarantine' THEN ? ELSE released_at END
-      WHERE network_message_id = ? AND recipient = ? AND location = ? AND COALESCE(release_status, '') = ?
-      """;
+      WHERE network_message_id = ? AND recipient = ?""";
+
+  private static final String GUARDED_RELEASE = RELEASE + " AND location = ? AND COALESCE(release_status, '') = ?";
 
   private final JdbcTemplate jdbc;
 
@@ -268,6 +269,27 @@ public class MailCopyStore {
       won[index] = counts[index] > 0;
     }
     return won;
+  }
+
+  /**
+   * Records what a tenant confirmed: each copy is in the Inbox, and one that was quarantined was
+   * released by the operator at that time, whatever the store held since.
+   */
+  public void confirm(List<EntityKey> keys, String operator, List<Instant> at) {
+    jdbc.batchUpdate(RELEASE, new BatchPreparedStatementSetter() {
+      @Override
+      public void setValues(PreparedStatement update, int index) throws SQLException {
+        update.setString(1, operator);
+        Columns.setInstant(update, 2, at.get(index));
+        update.setString(3, keys.get(index).networkMessageId());
+        update.setString(4, keys.get(index).recipient());
+      }
+
+      @Override
+      public int getBatchSize() {
+        return keys.size();
+      }
+    });
   }
 
   /**

@@ -59,6 +59,8 @@ public class SchemaUpgrade implements InitializingBean {
     addMissingColumn("EMAIL_ACTION", "DRY_RUN", "BOOLEAN DEFAULT FALSE NOT NULL");
     addMissingColumn("EMAIL_ACTION", "ENTITIES", "BIGINT DEFAULT 0 NOT NULL");
     addMissingColumn("MAIL_COPY", "QUARANTINE_IDENTITY", "VARCHAR(100)");
+    addMissingColumn("ACTION_AUDIT", "DETAIL", "VARCHAR(1000)");
+    addMissingColumn("ACTION_AUDIT", "BATCH", "INTEGER");
     List.of(new InstantColumn("MAIL_COPY", "RECEIVED_AT", false), new InstantColumn("MAIL_COPY", "EXPIRES_AT", false),
         new InstantColumn("MAIL_COPY", "RELEASED_AT", false), new InstantColumn("EMAIL_ACTION", "CREATED_AT", true),
         new InstantColumn("EMAIL_ACTION", "FINISHED_AT", false), new InstantColumn("ACTION_AUDIT", "ACTED_AT", true))

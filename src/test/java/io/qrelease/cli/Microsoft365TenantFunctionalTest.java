@@ -60,29 +60,6 @@ class Microsoft365TenantFunctionalTest {
   }
 
   @Test
-  void aReleaseQreleaseCannotYetCarryOutInTheTenantIsRefusedBeforeAnythingChangesAndItsPreviewRuns() {
-    // given
-    bench.write("tenant.yml", Workbench.TENANT + CONNECTION.formatted("${QRELEASE_CLIENT_SECRET}"));
-    Map<String, ?> before = bench.snapshot();
-
-    // when
-    CommandRun release = bench.run("release", "samples/hunting-export.csv", "--operator", "analyst@contoso.com");
-    Map<String, ?> after = bench.snapshot();
-    CommandRun preview = bench.run("release", "samples/hunting-export.csv", "--operator", "analyst@contoso.com",
-        "--dry-run");
-
-    // then
-    assertThat(release.exitCode()).as(release.toString()).isEqualTo(2);
-    assertThat(release.err()).as(release.toString()).contains(folder.resolve("tenant.yml") + " connects to"
-        + " Microsoft 365, where this version of qrelease cannot carry out a release yet; preview it (--dry-run), or"
-        + " remove the microsoft365 block to act on qrelease's own store only.");
-    assertThat(after).isEqualTo(before);
-    // The sample selection has malformed rows, which a run that completes reports with exit 3.
-    assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(3);
-    assertThat(preview.out()).as(preview.toString()).startsWith("Dry run: no copy was changed.");
-  }
-
-  @Test
   void aSecretWrittenIntoTheTenantFileReachesNoOutputLogOrTable() throws IOException {
     // given
     bench.write("tenant.yml", Workbench.TENANT + CONNECTION.formatted("\"" + SECRET + "\""));

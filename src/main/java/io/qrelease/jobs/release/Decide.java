@@ -57,6 +57,6 @@ public class Decide implements ItemProcessor<StagedMessage, DecidedMessage> {
           new AuditEntry(key, verdict, now.operator().upn(), now.now(), entity.lineNumber()),
           verdict.result() == Result.Success ? entity.candidate().copy() : null));
     });
-    return new DecidedMessage(decisions, requested, requested - entities.size());
+    return new DecidedMessage(decisions, message.copies(), requested, requested - entities.size());
   }
 }

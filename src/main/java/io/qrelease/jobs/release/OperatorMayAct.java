@@ -12,8 +12,8 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 /**
  * Who may start a release, checked by the job itself before it begins, whichever front end started
  * it: the operator must be in the tenant file, and only a role that may change copies may run
- * anything but a preview; nor may a tenant that qrelease cannot act in yet. Roles are read from the
- * tenant file as it is at each start, so a resumed run is checked again.
+ * anything but a preview. Roles are read from the tenant file as it is at each start, so a resumed
+ * run is checked again.
  */
 public class OperatorMayAct implements JobParametersValidator {
 
@@ -36,12 +36,6 @@ public class OperatorMayAct implements JobParametersValidator {
     if (!operator.role().mayChangeCopies() && !dryRun) {
       throw new InvalidJobParametersException("Operator " + upn + " is a " + operator.role() + " and may only"
           + " preview; make it a dry run (--dry-run), or ask a SecurityOperator or SecurityAdministrator.");
-    }
-    // Released in qrelease's store alone, the mail would stay in quarantine while the audit said otherwise.
-    if (tenant.microsoft365().isPresent() && !dryRun) {
-      throw new InvalidJobParametersException(tenantFile + " connects to Microsoft 365, where this version of"
-          + " qrelease cannot carry out a release yet; preview it (--dry-run), or remove the microsoft365 block"
-          + " to act on qrelease's own store only.");
     }
   }
 }

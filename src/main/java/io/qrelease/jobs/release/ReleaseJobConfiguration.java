@@ -9,12 +9,21 @@ import io.qrelease.jobs.Progress;
 import io.qrelease.jobs.RunInputs;
 import io.qrelease.jobs.RunParameters;
 import io.qrelease.jobs.RunningExecution;
+import io.qrelease.mailbox.MailboxActions;
+import io.qrelease.mailbox.StoreOnlyActions;
+import io.qrelease.microsoft365.Microsoft365Actions;
+import io.qrelease.microsoft365.Patience;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.MailCopyStore;
+import io.qrelease.store.OutboxEntry;
+import io.qrelease.store.OutboxStore;
 import io.qrelease.store.SelectionStore;
+import io.qrelease.tenant.Microsoft365;
 import io.qrelease.tenant.Tenant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -26,6 +35,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The release job: one bulk email action over a selection, every entity decided and audited. */
 @Configuration(proxyBeanMethods = false)
@@ -35,17 +46,25 @@ public class ReleaseJobConfiguration {
   public static final String STAGE = "stage";
   public static final String DECIDE_AND_APPLY = "decideAndApply";
   public static final String ACCOUNTING = "accounting";
+  public static final String SEND = "send";
+  public static final String VERIFY = "verify";
 
   /**
    * Stage the selection, decide and apply it a chunk of messages at a time, then check the
-   * accounting. In a tenant, decide and apply would be followed by steps that send and verify.
+   * accounting. In a tenant, decide and apply queue the Success entities, and two steps send them in
+   * batches and verify they landed before the accounting.
    */
   @Bean(JOB_NAME)
-  public Job releaseJob(JobRepository jobRepository, Step stage, Step decideAndApply, Step accounting,
-      ActionStore actions, RunningExecution runningExecution, RunInputs runInputs) {
+  public Job releaseJob(JobRepository jobRepository, Step stage, Step decideAndApply, Step send, Step verify,
+      Step accounting, ActionStore actions, OutboxStore outbox, RunningExecution runningExecution,
+      RunInputs runInputs) {
+    InTenant inTenant = new InTenant(outbox);
     return new JobBuilder(JOB_NAME, jobRepository).validator(new OperatorMayAct())
         .listener(runInputs).listener(new ActionLifecycle(actions)).listener(runningExecution)
-        .start(stage).next(decideAndApply).next(accounting).build();
+        .start(stage).next(decideAndApply).next(inTenant)
+        .on(InTenant.SEND.getName()).to(send).next(verify).next(accounting)
+        .from(inTenant).on(InTenant.ACCOUNT.getName()).to(accounting)
+        .end().build();
   }
 
   @Bean
@@ -74,6 +93,32 @@ public class ReleaseJobConfiguration {
         .processor(decide)
         .writer(apply)
         .listener(messageProgress)
+        .build();
+  }
+
+  /** One chunk at a time of as many batches as the tenant lets run at once. */
+  @Bean
+  public Step send(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      OutboxBatches outboxBatches, Send sendWriter, Progress batchProgress) {
+    return new StepBuilder(SEND, jobRepository)
+        .<List<SendingBatch>, List<SendingBatch>>chunk(1)
+        .transactionManager(transactionManager)
+        .reader(outboxBatches)
+        .writer(sendWriter)
+        .listener(batchProgress)
+        .build();
+  }
+
+  @Bean
+  public Step verify(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      SentEntities sentEntities, Verify verifyWriter, Progress entityProgress,
+      @Value("${qrelease.verify-chunk-size:5000}") int chunkSize) {
+    return new StepBuilder(VERIFY, jobRepository)
+        .<OutboxEntry, OutboxEntry>chunk(chunkSize)
+        .transactionManager(transactionManager)
+        .reader(sentEntities)
+        .writer(verifyWriter)
+        .listener(entityProgress)
         .build();
   }
 
@@ -137,17 +182,96 @@ public class ReleaseJobConfiguration {
 
   @Bean
   @StepScope
-  public Apply apply(MailCopyStore copies, ActionStore actions,
+  public Apply apply(MailCopyStore copies, ActionStore actions, OutboxStore outbox,
       @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
-      @Value("#{jobParameters['" + RunParameters.DRY_RUN + "']}") String dryRun) {
-    return new Apply(copies, actions, actionId, Boolean.parseBoolean(dryRun));
+      @Value("#{jobParameters['" + RunParameters.DRY_RUN + "']}") String dryRun,
+      @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
+      @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile) {
+    ActionType type = ActionType.fromOption(action);
+    if (Boolean.parseBoolean(dryRun)) {
+      return Apply.preview(actions, actionId, type);
+    }
+    return Tenant.load(Path.of(tenantFile)).microsoft365().isPresent()
+        ? Apply.queueing(actions, actionId, type, outbox)
+        : Apply.carryingOut(actions, actionId, type, new StoreOnlyActions(copies));
+  }
+
+  /** The tenant a release sends its outbox to, and asks where its entities are. */
+  @Bean
+  @StepScope
+  public MailboxActions tenantMailbox(@Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
+      Patience patience) {
+    Microsoft365 tenant = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(() -> new IllegalStateException(
+        tenantFile + " no longer connects to Microsoft 365, and this release's outbox waits to be sent there;"
+            + " put its microsoft365 block back and run qrelease restart --last."));
+    return new Microsoft365Actions(tenant, patience);
+  }
+
+  @Bean
+  public Patience tenantPatience(@Value("${qrelease.tenant.attempts:6}") int attempts,
+      @Value("${qrelease.tenant.first-wait:1s}") Duration firstWait,
+      @Value("${qrelease.tenant.longest-wait:60s}") Duration longestWait,
+      @Value("${qrelease.tenant.answer-timeout:180s}") Duration answerTimeout) {
+    return new Patience(attempts, firstWait, longestWait, answerTimeout);
   }
 
   @Bean
   @StepScope
-  public Accounting accountingTasklet(ActionStore actions, SelectionStore selections,
+  public OutboxBatches outboxBatches(OutboxStore outbox,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
+      @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile) {
+    ActionType type = ActionType.fromOption(action);
+    Microsoft365 tenant = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow();
+    return new OutboxBatches(outbox, actionId, type, batchSize(tenant, type),
+        type == ActionType.MoveToInbox ? tenant.maxConcurrentRemediations() : 1);
+  }
+
+  private static int batchSize(Microsoft365 tenant, ActionType type) {
+    return type == ActionType.MoveToInbox ? tenant.remediationBatch() : tenant.releaseBatch();
+  }
+
+  @Bean
+  @StepScope
+  public Send sendWriter(OutboxStore outbox, ActionStore actions, MailboxActions tenantMailbox,
+      PlatformTransactionManager transactionManager,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
+      @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile) {
+    ActionType type = ActionType.fromOption(action);
+    TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    int batchSize = batchSize(Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(), type);
+    long batches = (outbox.count(actionId) + batchSize - 1) / batchSize;
+    return new Send(outbox, actions, tenantMailbox, ownTransaction, actionId, type,
+        actions.find(actionId).orElseThrow().name(), batches);
+  }
+
+  @Bean
+  @StepScope
+  public SentEntities sentEntities(OutboxStore outbox,
+      @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("${qrelease.verify-chunk-size:5000}") int chunkSize) {
+    return new SentEntities(outbox, actionId, chunkSize);
+  }
+
+  @Bean
+  @StepScope
+  public Verify verifyWriter(MailboxActions tenantMailbox, ActionStore actions, OutboxStore outbox,
+      MailCopyStore copies, @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
+      @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
+      @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
+      @Value("${qrelease.verify-poll:5s}") Duration pollEvery) {
+    Duration timeout = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow().verifyTimeout();
+    return new Verify(tenantMailbox, actions, outbox, copies, actionId, ActionType.fromOption(action), timeout,
+        pollEvery);
+  }
+
+  @Bean
+  @StepScope
+  public Accounting accountingTasklet(ActionStore actions, SelectionStore selections, OutboxStore outbox,
       @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
       @Value("#{jobParameters['" + RunParameters.INPUT_ROWS + "']}") Long inputRows) {
-    return new Accounting(actions, selections, actionId, inputRows);
+    return new Accounting(actions, selections, outbox, actionId, inputRows);
   }
 }

@@ -1,0 +1,107 @@
+package io.qrelease.jobs.release;
+
+import io.qrelease.domain.ActionType;
+import io.qrelease.store.OutboxEntry;
+import io.qrelease.store.OutboxStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the outbox as many batches at a time as the tenant lets run at once, in the order of sending:
+ * a move's batch holds up to the tenant's batch size of entities, a release's up to that many
+ * quarantine identities, each with all its recipients. A resumed run goes on after the last batch its committed chunks sent, so the
+ * batch that was in flight when a run was cut short is read, numbered and sent again as it was.
+ */
+public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
+
+  static final String SENT_THROUGH = "send.position";
+  static final String BATCHES_SENT = "send.batches";
+
+  private final OutboxStore outbox;
+  private final String actionId;
+  private final ActionType type;
+  private final int batchSize;
+  private final int atOnce;
+  private final Deque<OutboxEntry> page = new ArrayDeque<>();
+  /** The position of the last entry of the last batch read. */
+  private long sentThrough;
+  /** The position of the last entry read from the outbox. */
+  private long readThrough;
+  private int batches;
+  private boolean exhausted;
+
+  public OutboxBatches(OutboxStore outbox, String actionId, ActionType type, int batchSize, int atOnce) {
+    this.outbox = outbox;
+    this.actionId = actionId;
+    this.type = type;
+    this.batchSize = batchSize;
+    this.atOnce = atOnce;
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    sentThrough = context.getLong(SENT_THROUGH, 0L);
+    readThrough = sentThrough;
+    batches = context.getInt(BATCHES_SENT, 0);
+  }
+
+  @Override
+  public void update(ExecutionContext context) {
+    context.putLong(SENT_THROUGH, sentThrough);
+    context.putInt(BATCHES_SENT, batches);
+  }
+
+  @Override
+  public List<SendingBatch> read() {
+    List<SendingBatch> batches = new ArrayList<>(atOnce);
+    for (SendingBatch next = nextBatch(); next != null; next = batches.size() < atOnce ? nextBatch() : null) {
+      batches.add(next);
+    }
+    return batches.isEmpty() ? null : batches;
+  }
+
+  private SendingBatch nextBatch() {
+    List<OutboxEntry> entries = new ArrayList<>();
+    int units = 0;
+    String identity = null;
+    while (true) {
+      OutboxEntry next = peek();
+      if (next == null) {
+        break;
+      }
+      boolean newUnit = type == ActionType.MoveToInbox || entries.isEmpty()
+          || !Objects.equals(identity, next.quarantineIdentity());
+      if (newUnit && units == batchSize) {
+        break;
+      }
+      if (newUnit) {
+        units++;
+        identity = next.quarantineIdentity();
+      }
+      entries.add(page.poll());
+    }
+    if (entries.isEmpty()) {
+      return null;
+    }
+    sentThrough = entries.get(entries.size() - 1).position();
+    return new SendingBatch(++batches, entries);
+  }
+
+  private OutboxEntry peek() {
+    if (page.isEmpty() && !exhausted) {
+      int limit = Math.max(batchSize, 1_000);
+      List<OutboxEntry> entries = outbox.after(actionId, readThrough, limit);
+      exhausted = entries.size() < limit;
+      if (!entries.isEmpty()) {
+        readThrough = entries.get(entries.size() - 1).position();
+      }
+      page.addAll(entries);
+    }
+    return page.peek();
+  }
+}

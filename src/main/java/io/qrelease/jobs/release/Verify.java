@@ -1,0 +1,108 @@
+package io.qrelease.jobs.release;
+
+import io.qrelease.domain.ActionType;
+import io.qrelease.domain.EntityKey;
+import io.qrelease.domain.Reason;
+import io.qrelease.domain.Result;
+import io.qrelease.domain.Verdict;
+import io.qrelease.mailbox.MailboxActions;
+import io.qrelease.mailbox.Whereabouts;
+import io.qrelease.store.ActionStore;
+import io.qrelease.store.AuditEntry;
+import io.qrelease.store.MailCopyStore;
+import io.qrelease.store.OutboxEntry;
+import io.qrelease.store.OutboxStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Asks the tenant where a chunk of sent entities is now, again and again while some have not landed
+ * and their batch's time to land ({@code verifyTimeout} after it was accepted) has not passed. An
+ * entity that landed is audited Success and its copy in the store takes what the tenant confirmed;
+ * one that did not, Failed and NotVerified, with where the tenant last said it was.
+ */
+public class Verify implements ItemWriter<OutboxEntry> {
+
+  private final MailboxActions mailbox;
+  private final ActionStore actions;
+  private final OutboxStore outbox;
+  private final MailCopyStore copies;
+  private final String actionId;
+  private final ActionType type;
+  private final Duration timeout;
+  private final Duration pollEvery;
+
+  public Verify(MailboxActions mailbox, ActionStore actions, OutboxStore outbox, MailCopyStore copies,
+      String actionId, ActionType type, Duration timeout, Duration pollEvery) {
+    this.mailbox = mailbox;
+    this.actions = actions;
+    this.outbox = outbox;
+    this.copies = copies;
+    this.actionId = actionId;
+    this.type = type;
+    this.timeout = timeout;
+    this.pollEvery = pollEvery;
+  }
+
+  @Override
+  public void write(Chunk<? extends OutboxEntry> chunk) throws InterruptedException {
+    Map<EntityKey, OutboxEntry> pending = new LinkedHashMap<>();
+    chunk.forEach(entry -> pending.put(entry.key(), entry));
+    List<OutboxEntry> landed = new ArrayList<>();
+    Map<EntityKey, String> lastSaid = new LinkedHashMap<>();
+    while (true) {
+      List<OutboxEntry> asked = List.copyOf(pending.values());
+      List<Whereabouts> answers = mailbox.whereNow(type, asked.stream().map(OutboxEntry::entity).toList());
+      for (Whereabouts whereabouts : answers) {
+        if (whereabouts.landed()) {
+          landed.add(pending.remove(whereabouts.key()));
+        } else {
+          lastSaid.put(whereabouts.key(), whereabouts.detail());
+        }
+      }
+      Instant lastDeadline = pending.values().stream().map(entry -> entry.sentAt().plus(timeout))
+          .max(Instant::compareTo).orElse(Instant.MIN);
+      Duration left = Duration.between(Instant.now(), lastDeadline);
+      if (pending.isEmpty() || left.isNegative()) {
+        break;
+      }
+      Thread.sleep(Math.max(1, Math.min(pollEvery.toMillis(), left.toMillis())));
+    }
+    record(landed, List.copyOf(pending.values()), lastSaid);
+  }
+
+  private void record(List<OutboxEntry> landed, List<OutboxEntry> notLanded, Map<EntityKey, String> lastSaid) {
+    List<AuditEntry> audit = new ArrayList<>();
+    Map<Integer, int[]> byBatch = new TreeMap<>();
+    Instant confirmedAt = Instant.now();
+    for (OutboxEntry entry : landed) {
+      audit.add(audited(entry, Verdict.SUCCESS, null));
+      byBatch.computeIfAbsent(entry.batch(), batch -> new int[2])[0]++;
+    }
+    for (OutboxEntry entry : notLanded) {
+      String said = lastSaid.get(entry.key());
+      audit.add(audited(entry, new Verdict(Result.Failed, Reason.NotVerified),
+          "Not confirmed within " + timeout.toSeconds() + " s of the batch's acceptance"
+              + (said == null ? "" : "; the tenant last said: " + said)));
+      byBatch.computeIfAbsent(entry.batch(), batch -> new int[2])[1]++;
+    }
+    if (!landed.isEmpty()) {
+      copies.confirm(landed.stream().map(OutboxEntry::key).toList(), landed.get(0).operator(),
+          landed.stream().map(entry -> confirmedAt).toList());
+    }
+    actions.audit(actionId, audit);
+    byBatch.forEach((batch, counts) -> outbox.verified(actionId, batch, counts[0], counts[1]));
+  }
+
+  private static AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail) {
+    return new AuditEntry(entry.key(), verdict, entry.operator(), entry.actedAt(), entry.lineNumber(), detail,
+        entry.batch());
+  }
+}

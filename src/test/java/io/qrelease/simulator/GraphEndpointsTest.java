@@ -10,39 +10,27 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Graph's remediation and analyzedEmails: what they accept, refuse and do to the copies. */
-class GraphEndpointsTest {
+class GraphEndpointsTest extends LoopbackTenantTest {
 
   static final String MESSAGE = "9fb93534-081c-4253-b1e2-73a87984a8ab";
   static final Instant RECEIVED = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-  @TempDir
-  Path folder;
-  LoopbackTenant tenant;
   String token;
 
   @BeforeEach
-  void start() throws Exception {
-    tenant = LoopbackTenant.start(folder);
+  void seed() {
     tenant.simulator.add(SimulatedCopy.quarantined(MESSAGE + "\\8aca9505-c9f0-4e49-86fd-81ccdb84a29b", "alice@contoso.com", RECEIVED),
         SimulatedCopy.quarantined(MESSAGE + "\\8aca9505-c9f0-4e49-86fd-81ccdb84a29b", "bob@contoso.com", RECEIVED),
         SimulatedCopy.delivered("db149e47-14be-49ab-b93f-e42eabd2d9f2", "carol@contoso.com", RECEIVED, Location.JunkFolder));
     token = tenant.token(tenant.simulator.graphUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    tenant.close();
   }
 
   @Test

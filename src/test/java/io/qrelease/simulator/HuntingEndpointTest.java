@@ -5,44 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qrelease.domain.Location;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** runHuntingQuery over EmailEvents: the KQL subset qrelease sends, and the service's limits. */
-class HuntingEndpointTest {
+class HuntingEndpointTest extends LoopbackTenantTest {
 
   static final Instant DAY = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
   static final String QUARANTINED = "9fb93534-081c-4253-b1e2-73a87984a8ab";
   static final String JUNKED = "db149e47-14be-49ab-b93f-e42eabd2d9f2";
 
-  @TempDir
-  Path folder;
-  LoopbackTenant tenant;
   String token;
 
   @BeforeEach
-  void start() throws Exception {
-    tenant = LoopbackTenant.start(folder);
+  void seed() {
     tenant.simulator.add(SimulatedCopy.quarantined(QUARANTINED + "\\8aca9505-c9f0-4e49-86fd-81ccdb84a29b", "alice@contoso.com",
             DAY.plusSeconds(3600)),
         SimulatedCopy.delivered(JUNKED, "carol@contoso.com", DAY.plusSeconds(7200), Location.JunkFolder),
         SimulatedCopy.delivered("3994693e-a3ae-4e68-9323-451b4a95902a", "dave@contoso.com", DAY.plus(2, ChronoUnit.DAYS),
             Location.Inbox));
     token = tenant.token(tenant.simulator.graphUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    tenant.close();
   }
 
   @Test

@@ -21,28 +21,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The token endpoint issues what MSAL4J asks for, one resource a token, and refuses as the identity platform does. */
-class TokenEndpointTest {
-
-  @TempDir
-  Path folder;
-  LoopbackTenant tenant;
-
-  @BeforeEach
-  void start() throws Exception {
-    tenant = LoopbackTenant.start(folder.resolve("state"));
-  }
-
-  @AfterEach
-  void stop() {
-    tenant.close();
-  }
+class TokenEndpointTest extends LoopbackTenantTest {
 
   @Test
   void msalGetsATokenWithASecretByPostingStraightToTheTokenEndpoint() throws Exception {

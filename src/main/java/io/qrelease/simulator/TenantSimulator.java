@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +75,7 @@ public final class TenantSimulator implements AutoCloseable {
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final HttpsServer server;
   private final ExecutorService threads;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "tenant-simulator-state");
     thread.setDaemon(true);
@@ -228,9 +230,12 @@ public final class TenantSimulator implements AutoCloseable {
     state.ignore(networkMessageId);
   }
 
-  /** Stops serving, applies the effects still pending and writes the state. */
+  /** Stops serving, applies the effects still pending and writes the state; once, however often called. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     threads.shutdownNow();
     writer.shutdownNow();

@@ -116,9 +116,9 @@ final class ExchangeEndpoint {
   }
 
   private Reply releaseQuarantineMessage(JsonNode parameters) {
-    List<String> identities = new ArrayList<>(values(parameters.path("Identities")));
+    List<String> identities = new ArrayList<>(strings(parameters.path("Identities")));
     if (identities.isEmpty() && !parameters.path("Identity").asString("").isBlank()) {
-      identities.add(parameters.path("Identity").asString().trim().toLowerCase(Locale.ROOT));
+      identities.add(parameters.path("Identity").asString().trim());
     }
     if (identities.isEmpty()) {
       return Reply.exchangeError(400, PARAMETER, "Cannot bind argument to parameter 'Identity' because it is an empty string.");
@@ -211,16 +211,23 @@ final class ExchangeEndpoint {
     return copies.stream().filter(copy -> !copy.isReleased()).findFirst().orElseThrow().releaseStatus();
   }
 
-  /** A parameter given as one string or an array of strings, in lower case. */
+  /** A parameter given as one string or an array of strings, in lower case, to compare. */
   private static Set<String> values(JsonNode parameter) {
     Set<String> values = new LinkedHashSet<>();
-    if (parameter.isArray()) {
-      parameter.forEach(value -> values.add(value.asString("").trim().toLowerCase(Locale.ROOT)));
-    } else if (parameter.isString() && !parameter.asString().isBlank()) {
-      values.add(parameter.asString().trim().toLowerCase(Locale.ROOT));
-    }
-    values.remove("");
+    strings(parameter).forEach(value -> values.add(value.toLowerCase(Locale.ROOT)));
     return values;
+  }
+
+  /** A parameter given as one string or an array of strings, trimmed, blanks left out. */
+  private static Set<String> strings(JsonNode parameter) {
+    Set<String> strings = new LinkedHashSet<>();
+    if (parameter.isArray()) {
+      parameter.forEach(value -> strings.add(value.asString("").trim()));
+    } else if (parameter.isString()) {
+      strings.add(parameter.asString().trim());
+    }
+    strings.remove("");
+    return strings;
   }
 
   private static Instant date(JsonNode parameter, Instant absent) {

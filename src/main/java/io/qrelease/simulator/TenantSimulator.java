@@ -250,7 +250,13 @@ public final class TenantSimulator implements AutoCloseable {
       Request request = new Request(http.getRequestMethod(), uri.getPath(),
           uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), http.getRequestHeaders(), body);
       Endpoint.Match match = Endpoint.of(request.path());
-      Reply reply = answer(match, request);
+      Reply reply;
+      try {
+        reply = answer(match, request);
+      } catch (RuntimeException e) {
+        // A fault of the simulator's own, told to the client the way Graph tells its own.
+        reply = Reply.graphError(500, "UnknownError", "The simulator failed: " + e);
+      }
       synchronized (requests) {
         requests.add(new RecordedRequest(arrived, match.endpoint().label(), request.method(), request.pathAndQuery(),
             body, reply.status()));
@@ -258,8 +264,8 @@ public final class TenantSimulator implements AutoCloseable {
       if (reply != Reply.RESET) {
         send(http, reply);
       }
-    } catch (IOException | RuntimeException e) {
-      // The client went away, or a bug: either way nothing more can be said to this client.
+    } catch (IOException e) {
+      // The client went away: nothing more can be said to it.
     }
   }
 

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tenant file that connects to Microsoft 365: validate says how, a release that qrelease cannot
- * yet carry out there is refused before anything changes, and a secret written into the file
- * reaches no output, log or table.
+ * A tenant file that connects to Microsoft 365: validate says how, and a secret written into the
+ * file reaches no output, log or table.
  */
 class Microsoft365TenantFunctionalTest {
 

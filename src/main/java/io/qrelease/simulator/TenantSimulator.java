@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * A Microsoft 365 tenant on loopback for qrelease's tests and demos: an HTTPS server speaking the
  * wire formats of the identity platform's token endpoint, Graph's remediation, analyzedEmails and
  * Advanced Hunting, and Exchange Online's InvokeCommand with the quarantine cmdlets (see
- * {@code shared/M365-WIRE.md}), over copies it keeps in {@code STATE_DIR/state.json}.
+ * M365-WIRE), over copies it keeps in {@code STATE_DIR/state.json}.
  *
  * <p>Paths: {@code POST /{tenantId}/oauth2/v2.0/token}; {@code POST /graph/{v1.0|beta}/security/collaboration/
  * analyzedEmails/remediate} (or {@code .../microsoft.graph.security.remediate}); {@code GET

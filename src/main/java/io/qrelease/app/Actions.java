@@ -6,6 +6,7 @@ import io.qrelease.store.ActionCounts;
 import io.qrelease.store.ActionFilter;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
+import io.qrelease.store.OutboxStore;
 import io.qrelease.store.AuditEntry;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Service;
 public class Actions {
 
   private final ActionStore store;
+  private final OutboxStore outbox;
 
-  public Actions(ActionStore store) {
+  public Actions(ActionStore store, OutboxStore outbox) {
     this.store = store;
+    this.outbox = outbox;
   }
 
   /** Newest first. */
@@ -43,6 +46,11 @@ public class Actions {
 
   public ActionCounts counts(String actionId) {
     return store.counts(actionId);
+  }
+
+  /** What the action sent to its tenant, null when it sent nothing. */
+  public TenantDelivery tenant(String actionId) {
+    return TenantDelivery.of(outbox.batches(actionId));
   }
 
   /** The action's audit rows in input order, only those of a result or reason when one is given. */

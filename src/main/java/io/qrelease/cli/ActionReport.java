@@ -1,6 +1,7 @@
 package io.qrelease.cli;
 
 import io.qrelease.app.ReleaseSummary;
+import io.qrelease.app.TenantDelivery;
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
 import io.qrelease.report.Count;
@@ -20,15 +21,17 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** The summary of one bulk action, as text for the terminal and as JSON for scripts. */
-record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, long rowsThisRun,
-    boolean completedEarlier) {
+record ActionReport(ActionRecord action, ActionCounts counts, TenantDelivery tenant, Duration elapsed,
+    long rowsThisRun, boolean completedEarlier) {
+
+  private static final int BULK_IDS_SHOWN = 3;
 
   int exitCode() {
     return summary().exitCode();
   }
 
   ReleaseSummary summary() {
-    return ReleaseSummary.of(action, counts, elapsed);
+    return ReleaseSummary.of(action, counts, tenant, elapsed);
   }
 
   /** Every entity was unknown or malformed: the store was most likely never filled. */
@@ -57,16 +60,36 @@ record ActionReport(ActionRecord action, ActionCounts counts, Duration elapsed, 
     List<String> entities = Stream.concat(Stream.of(Count.of(counts.total())), Arrays.stream(Result.values())
         .map(result -> result + " " + Count.of(counts.count(result)))).toList();
     out.append(Paragraph.of(lead("entities"), entities, "   ", width));
-    List<String> reasons = Arrays.stream(Reason.values()).filter(reason -> counts.count(reason) > 0)
-        .map(reason -> reason + " " + Count.of(counts.count(reason))).toList();
-    if (!reasons.isEmpty()) {
-      out.append(Paragraph.of(lead("skipped"), reasons, ", ", width));
+    for (boolean failures : new boolean[] {false, true}) {
+      List<String> reasons = Arrays.stream(Reason.values())
+          .filter(reason -> reason.failure() == failures && counts.count(reason) > 0)
+          .map(reason -> reason + " " + Count.of(counts.count(reason))).toList();
+      if (!reasons.isEmpty()) {
+        out.append(Paragraph.of(lead(failures ? "failed" : "skipped"), reasons, ", ", width));
+      }
     }
     line(out, width, "rows", accounting(action, counts));
+    if (tenant != null) {
+      line(out, width, "tenant", tenant(tenant));
+    }
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
     line(out, width, "elapsed", String.format(Locale.ROOT, "%.1f s (%s rows/s)", seconds,
         Count.of(Math.round(rowsThisRun / seconds))));
     return out.toString();
+  }
+
+  /** What the tenant was sent and confirmed, and the bulk ids of the first remediations. */
+  static String tenant(TenantDelivery tenant) {
+    String calls = Count.of(tenant.batches()) + (tenant.batches() == 1 ? " batch: " : " batches: ")
+        + Count.of(tenant.sent()) + " sent, " + Count.of(tenant.verified()) + " verified, "
+        + Count.of(tenant.failed()) + " failed";
+    List<String> ids = tenant.bulkIds();
+    if (ids.isEmpty()) {
+      return calls;
+    }
+    String shown = String.join(", ", ids.subList(0, Math.min(ids.size(), BULK_IDS_SHOWN)));
+    return calls + "; bulk ids " + shown + (ids.size() > BULK_IDS_SHOWN
+        ? " and " + Count.of(ids.size() - BULK_IDS_SHOWN) + " more (actions show --json lists them all)" : "");
   }
 
   /** What the release would do, in words that fit every count, none and all included. */

@@ -6,6 +6,7 @@ import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.app.ActionDetail;
+import io.qrelease.app.TenantDelivery;
 import io.qrelease.app.Actions;
 import io.qrelease.app.EntityOutcome;
 import io.qrelease.domain.Reason;
@@ -57,7 +58,7 @@ class ActionShowCommand implements Callable<Integer> {
   String result;
 
   @Option(names = "--reason", paramLabel = "REASON",
-      description = "Only entities skipped for this reason: InvalidRow, NotFound, NotOriginalRecipient, OutOfScope, Undeliverable, NotQuarantined, Expired or AdminOnly.")
+      description = "Only entities skipped for this reason: InvalidRow, NotFound, NotOriginalRecipient, OutOfScope, Undeliverable, NotQuarantined, Expired, AdminOnly, TenantRejected, NotVerified or NoQuarantineIdentity.")
   String reason;
 
   @Option(names = "--json", description = "Print one JSON object, its entities as an array, instead of text.")
@@ -76,7 +77,7 @@ class ActionShowCommand implements Callable<Integer> {
         try (JsonStream out = JsonStream.to(store.out())) {
           JsonGenerator generator = out.generator();
           generator.writeStartObject();
-          out.writeProperties(ActionDetail.of(action, counts));
+          out.writeProperties(ActionDetail.of(action, counts, actions.tenant(actionId)));
           generator.writeName("entities");
           generator.writeStartArray();
           actions.forEachEntity(actionId, onlyResult, onlyReason,
@@ -88,7 +89,7 @@ class ActionShowCommand implements Callable<Integer> {
         // Buffered, and flushed once: a line at a time to the terminal's stream was a write per entity.
         PrintWriter out = new PrintWriter(new BufferedWriter(store.out(), 1 << 16));
         int width = Terminal.width();
-        printAction(out, action, counts, width);
+        printAction(out, action, counts, actions.tenant(actionId), width);
         out.println();
         Listing entities = ENTITIES.fittedTo(width);
         entities.header().forEach(out::println);
@@ -107,7 +108,8 @@ class ActionShowCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void printAction(PrintWriter out, ActionRecord action, ActionCounts counts, int width) {
+  private static void printAction(PrintWriter out, ActionRecord action, ActionCounts counts, TenantDelivery tenant,
+      int width) {
     field(out, "action", action.actionId(), width);
     field(out, "name", action.name(), width);
     field(out, "status", action.status() + (action.exitCode() == null ? "" : " (exit " + action.exitCode() + ")"), width);
@@ -120,6 +122,9 @@ class ActionShowCommand implements Callable<Integer> {
     field(out, "finished", action.finishedAt() == null ? "not yet" : UtcTime.second(action.finishedAt()) + " UTC", width);
     field(out, "execution", action.jobExecutionId(), width);
     field(out, "rows", ActionReport.accounting(action, counts), width);
+    if (tenant != null) {
+      field(out, "tenant", ActionReport.tenant(tenant), width);
+    }
     out.println();
     out.println(COUNTS.header());
     counts.results().forEach((name, count) -> out.println(COUNTS.row(name, count)));

@@ -1,5 +1,6 @@
 package io.qrelease.cli;
 
+import io.qrelease.app.TenantDelivery;
 import io.qrelease.app.StartRun;
 import io.qrelease.jobs.ExecutionHistory;
 import io.qrelease.jobs.ExitCode;
@@ -16,6 +17,7 @@ import io.qrelease.report.JsonStream;
 import io.qrelease.report.Terminal;
 import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
+import io.qrelease.store.OutboxStore;
 import io.qrelease.store.RejectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,7 +102,7 @@ final class JobReports {
       // The run failed before its action was recorded: there is nothing to summarize but the failure.
       exitCode = ExitCode.FAILED.code();
     } else if (execution.getJobInstance().getJobName().equals(ReleaseJobConfiguration.JOB_NAME)) {
-      ActionReport report = release(actions, outcome);
+      ActionReport report = release(actions, workspace.bean(OutboxStore.class), outcome);
       out.print(report.text(Terminal.width()));
       if (report.knewNoMessage()) {
         out.println("The store knows none of these messages: import the quarantine export or EmailEvents"
@@ -117,7 +119,7 @@ final class JobReports {
     return exitCode;
   }
 
-  private static ActionReport release(ActionStore actions, RunOutcome outcome) {
+  private static ActionReport release(ActionStore actions, OutboxStore outbox, RunOutcome outcome) {
     JobExecution execution = outcome.execution();
     ActionRecord action = actions.byJobInstance(execution.getJobInstance().getInstanceId()).orElseThrow();
     Duration elapsed = outcome.completedEarlier()
@@ -126,7 +128,8 @@ final class JobReports {
             ? LocalDateTime.now() : execution.getEndTime());
     long rows = outcome.completedEarlier() ? action.rowsRead()
         : ExecutionHistory.rowsRead(execution);
-    return new ActionReport(action, actions.counts(action.actionId()), elapsed, rows, outcome.completedEarlier());
+    return new ActionReport(action, actions.counts(action.actionId()),
+        TenantDelivery.of(outbox.batches(action.actionId())), elapsed, rows, outcome.completedEarlier());
   }
 
   private static int printImport(Workspace workspace, RunOutcome outcome, PrintWriter out) {

@@ -7,5 +7,10 @@ package io.qrelease.domain;
  */
 public enum Reason {
   InvalidRow, NotFound, NotOriginalRecipient, OutOfScope, Undeliverable, NotQuarantined, Expired, AdminOnly,
-  TenantRejected, NotVerified, NoQuarantineIdentity
+  TenantRejected, NotVerified, NoQuarantineIdentity;
+
+  /** Whether the reason is for a failure to carry an entity out, rather than for skipping it. */
+  public boolean failure() {
+    return this == TenantRejected || this == NotVerified || this == NoQuarantineIdentity;
+  }
 }

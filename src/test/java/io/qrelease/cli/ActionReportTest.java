@@ -30,7 +30,7 @@ class ActionReportTest {
       reasons.put(reason, 1_111_111L);
     }
     ActionCounts counts = ActionCounts.of(results, reasons);
-    ActionReport report = new ActionReport(action(counts.total() + 1_000_000, counts.total(), 1_000_000), counts,
+    ActionReport report = new ActionReport(action(counts.total() + 1_000_000, counts.total(), 1_000_000), counts, null,
         Duration.ofSeconds(400), counts.total() + 1_000_000, false);
 
     // when
@@ -45,6 +45,8 @@ class ActionReportTest {
                      NotOriginalRecipient 1,111,111, OutOfScope 1,111,111,
                      Undeliverable 1,111,111, NotQuarantined 1,111,111,
                      Expired 1,111,111, AdminOnly 1,111,111
+          failed     TenantRejected 1,111,111, NotVerified 1,111,111,
+                     NoQuarantineIdentity 1,111,111
           rows       16,925,922 read, giving 15,925,922 entities = 15,925,922 audited +
                      1,000,000 collapsed as duplicates
           elapsed    400.0 s (42,315 rows/s)
@@ -62,7 +64,7 @@ class ActionReportTest {
     reasons.put(Reason.InvalidRow, 1L);
     reasons.put(Reason.AdminOnly, 6L);
     ActionCounts counts = ActionCounts.of(results, reasons);
-    ActionReport report = new ActionReport(action(22, 22, 1), counts, Duration.ofMillis(200), 22, false);
+    ActionReport report = new ActionReport(action(22, 22, 1), counts, null, Duration.ofMillis(200), 22, false);
 
     // when
     List<String> lines = report.text(80).lines().toList();

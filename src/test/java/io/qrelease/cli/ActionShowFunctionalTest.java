@@ -141,7 +141,7 @@ class ActionShowFunctionalTest {
     JsonNode shown = JsonMapper.builder().build().readTree(all.out());
     assertThat(shown.propertyNames()).containsExactly("actionId", "name", "source", "actionType", "operator",
         "status", "createdAt", "finishedAt", "executionId", "exitCode", "results", "releaseTo", "inputFile",
-        "rowsRead", "duplicatesCollapsed", "total", "reasons", "entities");
+        "rowsRead", "duplicatesCollapsed", "total", "reasons", "tenant", "entities");
     assertThat(shown.get("actionId").asString()).isEqualTo(action);
     assertThat(shown.get("createdAt").asString()).endsWith("Z");
     assertThat(shown.get("total").asLong()).isEqualTo(5);
@@ -149,7 +149,7 @@ class ActionShowFunctionalTest {
     List<JsonNode> entities = StreamSupport.stream(shown.get("entities").spliterator(), false).toList();
     assertThat(entities).extracting(entity -> entity.get("lineNumber").asLong()).containsExactly(2L, 3L, 4L, 5L, 6L);
     assertThat(entities.get(1).propertyNames()).containsExactly("lineNumber", "networkMessageId", "recipient",
-        "result", "reason", "operator", "actedAt");
+        "result", "reason", "operator", "actedAt", "detail", "batch");
     assertThat(entities.get(1).get("networkMessageId").asString()).isEqualTo(MALWARE);
     assertThat(entities.get(1).get("recipient").asString()).isEqualTo("erin@contoso.com");
     assertThat(entities.get(1).get("result").asString()).isEqualTo("Skipped");

@@ -40,6 +40,13 @@ public final class SeparateRun {
   private static SeparateRun start(Workbench bench, List<String> program, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m"));
+    // The tenant simulator's certificate, trusted as the tests' own JVM trusts it.
+    for (String trust : List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword",
+        "javax.net.ssl.trustStoreType")) {
+      if (System.getProperty(trust) != null) {
+        command.add("-D" + trust + "=" + System.getProperty(trust));
+      }
+    }
     command.addAll(program);
     command.addAll(List.of(args));
     command.addAll(List.of("--db", bench.dbUrl(), "--tenant", bench.folder().resolve("tenant.yml").toString()));

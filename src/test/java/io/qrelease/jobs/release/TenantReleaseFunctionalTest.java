@@ -102,6 +102,8 @@ class TenantReleaseFunctionalTest {
         .containsExactly(Map.of("result", "Success", "entities", 3_000L));
     assertThat(bench.query("SELECT DISTINCT location, release_status, released_by FROM mail_copy"))
         .containsExactly(Map.of("location", "Inbox", "release_status", "Released", "released_by", ADMIN));
+    assertThat(run.out()).contains("tenant     3 batches: 3,000 sent, 3,000 verified, 0 failed; bulk ids")
+        .contains(remediations.stream().map(Remediation::bulkId).toList());
     assertThat(bench.query("SELECT batch, state, bulk_id FROM tenant_batch ORDER BY batch")).extracting(
         row -> row.get("state") + " " + row.get("bulk_id")).containsExactlyElementsOf(
         remediations.stream().map(remediation -> "Verified " + remediation.bulkId()).toList());

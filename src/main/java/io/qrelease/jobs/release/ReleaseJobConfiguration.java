@@ -14,6 +14,7 @@ import io.qrelease.mailbox.StoreOnlyActions;
 import io.qrelease.microsoft365.Microsoft365Actions;
 import io.qrelease.microsoft365.Patience;
 import io.qrelease.store.ActionStore;
+import io.qrelease.store.CommitDurability;
 import io.qrelease.store.MailCopyStore;
 import io.qrelease.store.OutboxEntry;
 import io.qrelease.store.OutboxStore;
@@ -99,13 +100,14 @@ public class ReleaseJobConfiguration {
   /** One chunk at a time of as many batches as the tenant lets run at once. */
   @Bean
   public Step send(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-      OutboxBatches outboxBatches, Send sendWriter, Progress batchProgress) {
+      OutboxBatches outboxBatches, Send sendWriter, Progress batchProgress, CommitDurability durability) {
     return new StepBuilder(SEND, jobRepository)
         .<List<SendingBatch>, List<SendingBatch>>chunk(1)
         .transactionManager(transactionManager)
         .reader(outboxBatches)
         .writer(sendWriter)
         .listener(batchProgress)
+        .listener(new DurableSending(durability))
         .build();
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,10 @@ final class TenantCalls {
       try {
         response = http.send(request.copy().header("Authorization", "Bearer " + token).build(),
             HttpResponse.BodyHandlers.ofString());
+      } catch (SSLHandshakeException untrusted) {
+        throw new TenantException(call + " could not be reached securely: this JVM does not trust the certificate of "
+            + request.build().uri().getHost() + " (" + untrusted.getMessage() + "); give it the trust store that holds"
+            + " that certificate with -Djavax.net.ssl.trustStore in JAVA_OPTS.", untrusted);
       } catch (IOException lost) {
         lastProblem = "the connection failed (" + lost.getClass().getSimpleName() + ")";
         LOG.warn("{}: attempt {} of {}: {}", call, attempt, patience.attempts(), lastProblem, lost);

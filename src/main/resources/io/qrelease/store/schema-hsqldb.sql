@@ -103,34 +103,15 @@ CREATE CACHED TABLE IF NOT EXISTS action_count (
 
 CREATE INDEX IF NOT EXISTS action_count_action ON action_count (action_id);
 
--- A release in a tenant: the entities its rules decided Success, queued in the chunk that decided them
--- to be sent and verified by the steps that follow, in the order of position: by message, then by the
--- quarantine identity a release names ('' for a move), so that a batch holds an identity's recipients
--- together. state: Queued; Sent in a batch the tenant accepted; Audited at once (refused, or done already).
-CREATE CACHED TABLE IF NOT EXISTS action_outbox (
-  action_id VARCHAR(36) NOT NULL,
-  position BIGINT NOT NULL,
-  network_message_id VARCHAR(64) NOT NULL,
-  recipient VARCHAR(320) NOT NULL,
-  quarantine_identity VARCHAR(100),
-  to_all BOOLEAN NOT NULL,
-  location VARCHAR(16) NOT NULL,
-  release_status VARCHAR(16),
-  operator VARCHAR(320) NOT NULL,
-  acted_at BIGINT NOT NULL,
-  line_number BIGINT NOT NULL,
-  state VARCHAR(12) NOT NULL,
-  batch INTEGER,
-  PRIMARY KEY (action_id, position)
-);
-
--- The calls a release in a tenant made: recorded Prepared before the call, so that a run killed while
--- it was in flight shows it; Accepted with the tenant's bulk id; Verified or Failed once every entity
--- of it is accounted for.
+-- The calls a release in a tenant made, each a range of positions of the action's outbox (see
+-- OutboxStore): recorded Prepared before the call, so that a run killed while it was in flight shows
+-- it; Accepted with the tenant's bulk id; Verified or Failed once every entity of it is accounted for.
 CREATE CACHED TABLE IF NOT EXISTS tenant_batch (
   action_id VARCHAR(36) NOT NULL,
   batch INTEGER NOT NULL,
   entities INTEGER NOT NULL,
+  first_position BIGINT NOT NULL,
+  last_position BIGINT NOT NULL,
   state VARCHAR(12) NOT NULL,
   bulk_id VARCHAR(100),
   sent_at BIGINT,

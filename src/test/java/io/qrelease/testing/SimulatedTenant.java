@@ -7,8 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -85,14 +91,20 @@ public final class SimulatedTenant {
     return campaign;
   }
 
-  /** The campaign as Get-QuarantineMessage exports it. */
+  /**
+   * The campaign as Get-QuarantineMessage exports it, received yesterday and kept for 30 days: within
+   * what Advanced Hunting shows (the last 30 days) and not yet expired, whenever the test runs.
+   */
   public static String quarantineExport(List<QuarantinedMessage> campaign) {
+    DateTimeFormatter powerShell = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.ROOT).withZone(ZoneOffset.UTC);
+    Instant received = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     StringBuilder csv = new StringBuilder("Identity,ReceivedTime,SenderAddress,RecipientAddress,Subject,QuarantineTypes,"
         + "PolicyType,PolicyName,ReleaseStatus,Expires\n");
     for (QuarantinedMessage message : campaign) {
-      csv.append(message.identity()).append(",11/20/2026 8:14:03 AM,billing@partner.example,")
-          .append(String.join(";", message.recipients()))
-          .append(",Invoice,Spam,HostedContentFilterPolicy,Default,NOTRELEASED,3/1/2028 12:00:00 AM\n");
+      csv.append(message.identity()).append(',').append(powerShell.format(received))
+          .append(",billing@partner.example,").append(String.join(";", message.recipients()))
+          .append(",Invoice,Spam,HostedContentFilterPolicy,Default,NOTRELEASED,")
+          .append(powerShell.format(received.plus(Duration.ofDays(30)))).append('\n');
     }
     return csv.toString();
   }

@@ -72,6 +72,10 @@ public class Apply implements ItemStreamWriter<DecidedMessage> {
   @Override
   public void open(ExecutionContext context) {
     queued = context.getLong(QUEUED, 0L);
+    if (outbox != null) {
+      // HSQLDB commits the transaction before a table is made: nothing is written in it yet.
+      outbox.create(actionId);
+    }
   }
 
   @Override
@@ -167,7 +171,7 @@ public class Apply implements ItemStreamWriter<DecidedMessage> {
       AuditEntry entry = successes.get(i);
       MailCopy copy = entity.copy();
       queue.add(new OutboxEntry(++queued, entry.key(), copy.quarantineIdentity(), entity.toAllOfIdentity(),
-          copy.location(), copy.releaseStatus(), entry.operator(), entry.actedAt(), entry.lineNumber(), null, null));
+          entry.actedAt(), entry.lineNumber(), null, null));
     }
   }
 

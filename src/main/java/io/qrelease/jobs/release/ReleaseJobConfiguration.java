@@ -13,6 +13,7 @@ import io.qrelease.mailbox.MailboxActions;
 import io.qrelease.mailbox.StoreOnlyActions;
 import io.qrelease.microsoft365.Microsoft365Actions;
 import io.qrelease.microsoft365.Patience;
+import io.qrelease.store.ActionRecord;
 import io.qrelease.store.ActionStore;
 import io.qrelease.store.CommitDurability;
 import io.qrelease.store.MailCopyStore;
@@ -245,8 +246,9 @@ public class ReleaseJobConfiguration {
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     int batchSize = batchSize(Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(), type);
     long batches = (outbox.count(actionId) + batchSize - 1) / batchSize;
-    return new Send(outbox, actions, tenantMailbox, ownTransaction, actionId, type,
-        actions.find(actionId).orElseThrow().name(), batches);
+    ActionRecord recorded = actions.find(actionId).orElseThrow();
+    return new Send(outbox, actions, tenantMailbox, ownTransaction, actionId, type, recorded.name(), recorded.operator(),
+        batches);
   }
 
   @Bean
@@ -263,10 +265,11 @@ public class ReleaseJobConfiguration {
       MailCopyStore copies, @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
+      @Value("#{jobParameters['" + ReleaseParameters.OPERATOR + "']}") String operator,
       @Value("${qrelease.verify-poll:5s}") Duration pollEvery) {
     Duration timeout = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow().verifyTimeout();
-    return new Verify(tenantMailbox, actions, outbox, copies, actionId, ActionType.fromOption(action), timeout,
-        pollEvery);
+    return new Verify(tenantMailbox, actions, outbox, copies, actionId, operator, ActionType.fromOption(action),
+        timeout, pollEvery);
   }
 
   @Bean

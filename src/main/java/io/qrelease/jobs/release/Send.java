@@ -38,11 +38,12 @@ public class Send implements ItemWriter<List<SendingBatch>> {
   private final String actionId;
   private final ActionType type;
   private final String actionName;
+  private final String operator;
   /** How many batches the outbox makes, for the tenant's name of each. */
   private final long batchCount;
 
   public Send(OutboxStore outbox, ActionStore actions, MailboxActions mailbox, TransactionTemplate ownTransaction,
-      String actionId, ActionType type, String actionName, long batchCount) {
+      String actionId, ActionType type, String actionName, String operator, long batchCount) {
     this.outbox = outbox;
     this.actions = actions;
     this.mailbox = mailbox;
@@ -50,6 +51,7 @@ public class Send implements ItemWriter<List<SendingBatch>> {
     this.actionId = actionId;
     this.type = type;
     this.actionName = actionName;
+    this.operator = operator;
     this.batchCount = batchCount;
   }
 
@@ -57,14 +59,15 @@ public class Send implements ItemWriter<List<SendingBatch>> {
   public void write(Chunk<? extends List<SendingBatch>> chunk) throws Exception {
     List<SendingBatch> batches = chunk.getItems().stream().flatMap(List::stream).toList();
     ownTransaction.executeWithoutResult(status -> batches.forEach(
-        batch -> outbox.prepare(actionId, batch.number(), batch.entries().size())));
+        batch -> outbox.prepare(actionId, batch.number(), batch.entries().size(), batch.entries().get(0).position(),
+            batch.entries().get(batch.entries().size() - 1).position())));
     List<Receipt> receipts = batches.size() == 1 ? List.of(carryOut(batches.get(0))) : carryOutTogether(batches);
     Instant answeredAt = Instant.now();
     List<AuditEntry> audit = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
       SendingBatch batch = batches.get(i);
       Receipt receipt = receipts.get(i);
-      List<OutboxEntry> sent = new ArrayList<>();
+      int sent = 0;
       List<OutboxEntry> refused = new ArrayList<>();
       List<OutboxEntry> alreadyThere = new ArrayList<>();
       for (OutboxEntry entry : batch.entries()) {
@@ -76,7 +79,7 @@ public class Send implements ItemWriter<List<SendingBatch>> {
           alreadyThere.add(entry);
           audit.add(audited(entry, Verdict.ALREADY_IN_DESTINATION, null, batch));
         } else {
-          sent.add(entry);
+          sent++;
         }
       }
       String detail = refused.isEmpty() ? null : receipt.refused().get(refused.get(0).key());
@@ -90,7 +93,7 @@ public class Send implements ItemWriter<List<SendingBatch>> {
         + " (batch " + batch.number() + " of " + Math.max(batchCount, batch.number()) + ")";
     String description = "qrelease action " + actionId + ", batch " + batch.number();
     return mailbox.carryOut(new Batch(type, name, description,
-        batch.entries().stream().map(OutboxEntry::entity).toList()));
+        batch.entries().stream().map(entry -> entry.entity(operator)).toList()));
   }
 
   /** The batches' calls at once, as many as the chunk holds: the tenant's limit on concurrent remediations. */
@@ -111,8 +114,8 @@ public class Send implements ItemWriter<List<SendingBatch>> {
     }
   }
 
-  static AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail, SendingBatch batch) {
-    return new AuditEntry(entry.key(), verdict, entry.operator(), entry.actedAt(), entry.lineNumber(), detail,
+  private AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail, SendingBatch batch) {
+    return new AuditEntry(entry.key(), verdict, operator, entry.actedAt(), entry.lineNumber(), detail,
         batch.number());
   }
 }

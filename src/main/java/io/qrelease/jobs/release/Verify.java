@@ -35,17 +35,19 @@ public class Verify implements ItemWriter<OutboxEntry> {
   private final OutboxStore outbox;
   private final MailCopyStore copies;
   private final String actionId;
+  private final String operator;
   private final ActionType type;
   private final Duration timeout;
   private final Duration pollEvery;
 
   public Verify(MailboxActions mailbox, ActionStore actions, OutboxStore outbox, MailCopyStore copies,
-      String actionId, ActionType type, Duration timeout, Duration pollEvery) {
+      String actionId, String operator, ActionType type, Duration timeout, Duration pollEvery) {
     this.mailbox = mailbox;
     this.actions = actions;
     this.outbox = outbox;
     this.copies = copies;
     this.actionId = actionId;
+    this.operator = operator;
     this.type = type;
     this.timeout = timeout;
     this.pollEvery = pollEvery;
@@ -59,7 +61,7 @@ public class Verify implements ItemWriter<OutboxEntry> {
     Map<EntityKey, String> lastSaid = new LinkedHashMap<>();
     while (true) {
       List<OutboxEntry> asked = List.copyOf(pending.values());
-      List<Whereabouts> answers = mailbox.whereNow(type, asked.stream().map(OutboxEntry::entity).toList());
+      List<Whereabouts> answers = mailbox.whereNow(type, asked.stream().map(entry -> entry.entity(operator)).toList());
       for (Whereabouts whereabouts : answers) {
         if (whereabouts.landed()) {
           landed.add(pending.remove(whereabouts.key()));
@@ -94,15 +96,15 @@ public class Verify implements ItemWriter<OutboxEntry> {
       byBatch.computeIfAbsent(entry.batch(), batch -> new int[2])[1]++;
     }
     if (!landed.isEmpty()) {
-      copies.confirm(landed.stream().map(OutboxEntry::key).toList(), landed.get(0).operator(),
+      copies.confirm(landed.stream().map(OutboxEntry::key).toList(), operator,
           landed.stream().map(entry -> confirmedAt).toList());
     }
     actions.audit(actionId, audit);
     byBatch.forEach((batch, counts) -> outbox.verified(actionId, batch, counts[0], counts[1]));
   }
 
-  private static AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail) {
-    return new AuditEntry(entry.key(), verdict, entry.operator(), entry.actedAt(), entry.lineNumber(), detail,
+  private AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail) {
+    return new AuditEntry(entry.key(), verdict, operator, entry.actedAt(), entry.lineNumber(), detail,
         entry.batch());
   }
 }

@@ -44,16 +44,19 @@ final class TenantCalls {
         .connectTimeout(Duration.ofSeconds(30)).build();
   }
 
-  Answer post(String call, URI uri, String scope, String json, String... headers) {
+  /**
+   * @param grant what the app needs for the call, named when the tenant forbids it
+   */
+  Answer post(String call, String grant, URI uri, String scope, String json, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(json))
         .header("Content-Type", "application/json; charset=utf-8");
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return send(call, request, scope);
+    return send(call, grant, request, scope);
   }
 
-  private Answer send(String call, HttpRequest.Builder request, String scope) {
+  private Answer send(String call, String grant, HttpRequest.Builder request, String scope) {
     request.timeout(patience.answerTimeout());
     String token = tokens.token(scope);
     boolean renewed = false;
@@ -88,8 +91,8 @@ final class TenantCalls {
       }
       if (status == 401 || status == 403) {
         throw new TenantException(call + " was refused (HTTP " + status + (TenantWords.of(answer.body()).isBlank()
-            ? "" : ": " + TenantWords.of(answer.body())) + "); give the app registration the permissions and the"
-            + " directory role the README's \"Releasing in Microsoft 365\" lists, then run qrelease restart --last.");
+            ? "" : ": " + TenantWords.of(answer.body())) + "); give the app registration " + grant
+            + " with admin consent, then run qrelease restart --last.");
       }
       if (status == 429 || status >= 500) {
         lastProblem = "it answered HTTP " + status;

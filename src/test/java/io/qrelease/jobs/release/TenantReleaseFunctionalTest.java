@@ -174,8 +174,8 @@ class TenantReleaseFunctionalTest {
     // then
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("Exchange Release-QuarantineMessage was refused (HTTP 403); give the app"
-        + " registration the permissions and the directory role the README's \"Releasing in Microsoft 365\" lists,"
-        + " then run qrelease restart --last.");
+        + " registration the Office 365 Exchange Online application permission Exchange.ManageAsApp and the Security"
+        + " Administrator directory role with admin consent, then run qrelease restart --last.");
     assertThat(bench.count("SELECT COUNT(*) FROM action_audit WHERE result = 'Success'")).isZero();
     assertThat(tenant.releases()).isEmpty();
   }

@@ -10,10 +10,6 @@ import java.util.List;
  */
 public interface MailboxActions {
 
-  /** Gets ready to carry out actions of this type, while the caller reads what to send; by default, nothing to do. */
-  default void prepare(ActionType type) {
-  }
-
   /** Carries out one batch: the entities are moved or released, or the mailbox says which it refused. */
   Receipt carryOut(Batch batch);
 

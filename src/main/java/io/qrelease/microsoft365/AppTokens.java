@@ -59,11 +59,6 @@ final class AppTokens {
     return acquire(scope, false);
   }
 
-  /** Starts getting a token for the resource, for a call soon; what goes wrong shows at that call. */
-  void prefetch(String scope) {
-    app.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build());
-  }
-
   /** A new token for the resource, after it refused the one it was given. */
   String freshToken(String scope) {
     return acquire(scope, true);

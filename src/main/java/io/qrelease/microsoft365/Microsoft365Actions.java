@@ -48,24 +48,12 @@ public final class Microsoft365Actions implements MailboxActions {
       + " Exchange.ManageAsApp and the Security Administrator directory role";
 
   private final Microsoft365 tenant;
-  private final AppTokens tokens;
   private final TenantCalls calls;
   private final JsonMapper json = JsonMapper.builder().build();
 
   public Microsoft365Actions(Microsoft365 tenant, Patience patience) {
     this.tenant = tenant;
-    this.tokens = new AppTokens(tenant);
-    this.calls = new TenantCalls(tokens, patience);
-  }
-
-  /**
-   * Asks for the token of the action's resource without waiting for it, so that the first call does
-   * not wait for it either: signing in, with MSAL's classes loaded and its connection made, took 1.5 s
-   * of the first batch of a move to the Inbox.
-   */
-  @Override
-  public void prepare(ActionType type) {
-    tokens.prefetch(type == ActionType.MoveToInbox ? graphScope() : exchangeScope());
+    this.calls = new TenantCalls(new AppTokens(tenant), patience);
   }
 
   @Override

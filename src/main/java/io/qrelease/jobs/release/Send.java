@@ -19,8 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch Accepted with its bulk id, and the entities it refused or found already done audited at
  * once, with its words. The rest wait for the verify step.
  */
-public class Send implements ItemStreamWriter<List<SendingBatch>> {
+public class Send implements ItemWriter<List<SendingBatch>> {
 
   private final OutboxStore outbox;
   private final ActionStore actions;
@@ -54,11 +53,6 @@ public class Send implements ItemStreamWriter<List<SendingBatch>> {
     this.actionName = actionName;
     this.operator = operator;
     this.batchCount = batchCount;
-  }
-
-  @Override
-  public void open(ExecutionContext context) {
-    mailbox.prepare(type);
   }
 
   @Override

@@ -14,9 +14,15 @@ import io.qrelease.testing.SimulatedTenant;
 import io.qrelease.testing.SimulatedTenant.QuarantinedMessage;
 import io.qrelease.testing.Workbench;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +235,48 @@ class TenantReleaseFunctionalTest {
   }
 
   @Test
+  void aCertificateSignsTheClientAssertionThatGetsTheTokensWithNoSecretAtAll() throws Exception {
+    // given: the app's certificate and key as one PEM file beside the tenant file, which names it
+    givenTheCampaignOf(10);
+    KeyStore app = appCertificate();
+    X509Certificate certificate = (X509Certificate) app.getCertificate("app");
+    Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    bench.write("app.pem", "-----BEGIN PRIVATE KEY-----\n"
+        + pem.encodeToString(app.getKey("app", "changeit".toCharArray()).getEncoded())
+        + "\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\n" + pem.encodeToString(certificate.getEncoded())
+        + "\n-----END CERTIFICATE-----\n");
+    tenant.trustCertificate(certificate);
+    bench.write("tenant.yml", Workbench.TENANT + SimulatedTenant.connection(tenant)
+        .replace("clientSecret: ${" + SimulatedTenant.SECRET_VARIABLE + "}", "certificate: app.pem"));
+
+    // when
+    CommandRun run = release("move-to-inbox");
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(requests("token")).isNotEmpty().allSatisfy(token -> {
+      assertThat(token.status()).isEqualTo(200);
+      assertThat(token.body()).contains("client_assertion_type=").doesNotContain("client_secret");
+    });
+    assertThat(bench.count("SELECT COUNT(*) FROM action_audit WHERE result = 'Success'")).isEqualTo(10);
+  }
+
+  /** A self-signed certificate and its RSA key, made by the JDK's keytool as an administrator would. */
+  private KeyStore appCertificate() throws Exception {
+    Path store = folder.resolve("app.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-dname", "CN=qrelease",
+        "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
+        .redirectErrorStream(true).start();
+    assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    return keys;
+  }
+
+  @Test
   void aDryRunAndAReaderNeverCallTheTenant() {
     // given
     connected();
@@ -259,7 +307,7 @@ class TenantReleaseFunctionalTest {
     assertThat(run.out() + run.err()).doesNotContain(secret);
     try (Stream<Path> files = Files.walk(folder.resolve("db"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
             .as(file.toString()).doesNotContain(secret);
       }
     }
@@ -269,7 +317,7 @@ class TenantReleaseFunctionalTest {
     try {
       givenTheCampaign(SimulatedTenant.campaign(messages, 1));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -199,11 +199,12 @@ public class ReleaseJobConfiguration {
         : Apply.carryingOut(actions, actionId, type, new StoreOnlyActions(copies));
   }
 
-  /** The tenant a release sends its outbox to, and asks where its entities are. */
-  @Bean
-  @StepScope
-  public MailboxActions tenantMailbox(@Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
-      Patience patience) {
+  /**
+   * The tenant a release sends its outbox to, and asks where its entities are: made by each step's
+   * writer itself rather than as a step-scoped bean, since concurrent remediations call it from
+   * threads that have no step scope.
+   */
+  private static MailboxActions tenantMailbox(String tenantFile, Patience patience) {
     Microsoft365 tenant = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(() -> new IllegalStateException(
         tenantFile + " no longer connects to Microsoft 365, and this release's outbox waits to be sent there;"
             + " put its microsoft365 block back and run qrelease restart --last."));
@@ -236,7 +237,7 @@ public class ReleaseJobConfiguration {
 
   @Bean
   @StepScope
-  public Send sendWriter(OutboxStore outbox, ActionStore actions, MailboxActions tenantMailbox,
+  public Send sendWriter(OutboxStore outbox, ActionStore actions, Patience patience,
       PlatformTransactionManager transactionManager,
       @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
@@ -247,8 +248,8 @@ public class ReleaseJobConfiguration {
     int batchSize = batchSize(Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(), type);
     long batches = (outbox.count(actionId) + batchSize - 1) / batchSize;
     ActionRecord recorded = actions.find(actionId).orElseThrow();
-    return new Send(outbox, actions, tenantMailbox, ownTransaction, actionId, type, recorded.name(), recorded.operator(),
-        batches);
+    return new Send(outbox, actions, tenantMailbox(tenantFile, patience), ownTransaction, actionId, type,
+        recorded.name(), recorded.operator(), batches);
   }
 
   @Bean
@@ -261,15 +262,15 @@ public class ReleaseJobConfiguration {
 
   @Bean
   @StepScope
-  public Verify verifyWriter(MailboxActions tenantMailbox, ActionStore actions, OutboxStore outbox,
+  public Verify verifyWriter(Patience patience, ActionStore actions, OutboxStore outbox,
       MailCopyStore copies, @Value("#{jobExecutionContext['" + ActionLifecycle.ACTION_ID + "']}") String actionId,
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
       @Value("#{jobParameters['" + ReleaseParameters.OPERATOR + "']}") String operator,
       @Value("${qrelease.verify-poll:5s}") Duration pollEvery) {
     Duration timeout = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow().verifyTimeout();
-    return new Verify(tenantMailbox, actions, outbox, copies, actionId, operator, ActionType.fromOption(action),
-        timeout, pollEvery);
+    return new Verify(tenantMailbox(tenantFile, patience), actions, outbox, copies, actionId, operator,
+        ActionType.fromOption(action), timeout, pollEvery);
   }
 
   @Bean

@@ -23,6 +23,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,28 @@ class TenantReleaseFunctionalTest {
   }
 
   @Test
+  void remediationsGoOutAsManyAtOnceAsTheTenantAllowsAndNoMore() throws IOException {
+    // given: each remediation answered after half a second
+    givenTheCampaign(SimulatedTenant.campaign(60, 1));
+    connected("remediationBatch: 10", "maxConcurrentRemediations: 3");
+    tenant.fault("remediate", Fault.slow(Duration.ofMillis(500)), 6);
+
+    // when
+    CommandRun run = release("move-to-inbox");
+
+    // then: two rounds of three, each three arriving together and the next round only after them
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<RecordedRequest> remediate = requests("remediate").stream()
+        .sorted(Comparator.comparing(RecordedRequest::arrived)).toList();
+    assertThat(remediate).hasSize(6);
+    assertThat(Duration.between(remediate.get(0).arrived(), remediate.get(2).arrived()))
+        .isLessThan(Duration.ofMillis(400));
+    assertThat(Duration.between(remediate.get(0).arrived(), remediate.get(3).arrived()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(bench.count("SELECT COUNT(*) FROM action_audit WHERE result = 'Success'")).isEqualTo(60);
+  }
+
+  @Test
   void aTenantThatForbidsTheAppFailsTheRunWithWhatToDoAndNothingIsMarkedDone() {
     // given
     connected();
@@ -265,7 +288,8 @@ class TenantReleaseFunctionalTest {
   private KeyStore appCertificate() throws Exception {
     Path store = folder.resolve("app.p12");
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-dname", "CN=qrelease",
+        "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+        "-dname", "CN=qrelease",
         "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
         .redirectErrorStream(true).start();
     assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();

@@ -6,9 +6,9 @@ import static io.qrelease.report.TextTable.number;
 import static io.qrelease.report.TextTable.text;
 
 import io.qrelease.app.ActionDetail;
-import io.qrelease.app.TenantDelivery;
 import io.qrelease.app.Actions;
 import io.qrelease.app.EntityOutcome;
+import io.qrelease.app.TenantDelivery;
 import io.qrelease.domain.Reason;
 import io.qrelease.domain.Result;
 import io.qrelease.report.Count;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Releases false-positive email from quarantine in bulk, as restartable batch jobs. Without a command, runs the demo: imports the sample exports into the database and releases the sample hunting export as analyst@contoso.com.",
     subcommands = {ImportCommand.class, ReleaseCommand.class, ReleaseMessageCommand.class, RestartCommand.class,
         ActionsCommand.class, ExecutionsCommand.class, QuarantineCommand.class, GenerateCommand.class,
-        RunCommand.class, ValidateCommand.class, CronCommand.class, BackupCommand.class, SimulateTenantCommand.class})
+        RunCommand.class, ValidateCommand.class, CronCommand.class, BackupCommand.class, SimulateTenantCommand.class,
+        VerifyCommand.class})
 public class QreleaseCommand implements Callable<Integer> {
 
   static final Path SAMPLES = Path.of("samples");

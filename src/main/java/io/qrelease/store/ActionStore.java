@@ -181,6 +181,22 @@ public class ActionStore {
         });
   }
 
+  /**
+   * Audits Success the entities a tenant confirmed after their action had counted them unverified, and
+   * moves them from the one count to the other.
+   */
+  public void reverified(String actionId, List<AuditEntry> confirmed) {
+    jdbc.batchUpdate("UPDATE action_audit SET result = 'Success', reason = NULL, detail = NULL"
+            + " WHERE action_id = ? AND network_message_id = ? AND recipient = ? AND reason = 'NotVerified'",
+        confirmed, confirmed.size(), (statement, entry) -> {
+          statement.setString(1, actionId);
+          statement.setString(2, entry.key().networkMessageId());
+          statement.setString(3, entry.key().recipient());
+        });
+    jdbc.update("INSERT INTO action_count (action_id, result, reason, entities) VALUES (?, 'Failed', 'NotVerified', ?),"
+        + " (?, 'Success', NULL, ?)", actionId, -confirmed.size(), actionId, confirmed.size());
+  }
+
   /** Replaces the action's counts with a count of its audit rows. */
   private void recount(String actionId) {
     jdbc.update("DELETE FROM action_count WHERE action_id = ?", actionId);

@@ -153,6 +153,13 @@ public class OutboxStore {
         actionId, batch);
   }
 
+  /** Moves entities of a batch a tenant confirmed late from its unverified count to its verified one. */
+  public void reverified(String actionId, int batch, int confirmed) {
+    jdbc.update("UPDATE tenant_batch SET verified = verified + ?, not_verified = not_verified - ?,"
+        + " state = CASE WHEN not_verified = ? AND refused = 0 THEN 'Verified' ELSE state END"
+        + " WHERE action_id = ? AND batch = ?", confirmed, confirmed, confirmed, actionId, batch);
+  }
+
   /** The action's batches in the order they were sent. */
   public List<TenantBatch> batches(String actionId) {
     return jdbc.query("SELECT * FROM tenant_batch WHERE action_id = ? ORDER BY batch", OutboxStore::batch, actionId);

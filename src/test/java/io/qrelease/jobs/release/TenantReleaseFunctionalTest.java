@@ -9,6 +9,7 @@ import io.qrelease.simulator.Release;
 import io.qrelease.simulator.Remediation;
 import io.qrelease.simulator.SimulatedCopy;
 import io.qrelease.simulator.TenantSimulator;
+import io.qrelease.testing.AuditCounts;
 import io.qrelease.testing.CommandRun;
 import io.qrelease.testing.SimulatedTenant;
 import io.qrelease.testing.SimulatedTenant.QuarantinedMessage;
@@ -298,6 +299,32 @@ class TenantReleaseFunctionalTest {
       keys.load(in, "changeit".toCharArray());
     }
     return keys;
+  }
+
+  @Test
+  void verifyAsksAgainAboutWhatTheTenantConfirmedTooLateAndAuditsItSuccess() throws InterruptedException {
+    // given: a release the tenant carries out only after the run stopped waiting for it
+    givenTheCampaignOf(10);
+    connected("verifyTimeout: 1s");
+    tenant.applyAfter(Duration.ofSeconds(3));
+    CommandRun run = release("release");
+    String actionId = (String) bench.query("SELECT action_id FROM email_action").get(0).get("action_id");
+    Thread.sleep(3_000);
+
+    // when
+    CommandRun again = bench.run("verify", actionId.substring(0, 8));
+
+    // then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out()).contains("failed     NotVerified 10");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.out()).isEqualTo("Asked the tenant again about 10 entities of action " + actionId
+        + " it had not confirmed: 10 confirmed now and audited Success, 0 still not.\n");
+    assertThat(bench.query("SELECT result, COUNT(*) AS entities FROM action_audit WHERE reason IS NULL GROUP BY result"))
+        .containsExactly(Map.of("result", "Success", "entities", 10L));
+    assertThat(AuditCounts.kept(bench)).isEqualTo(AuditCounts.counted(bench));
+    assertThat(bench.count("SELECT COUNT(*) FROM mail_copy WHERE release_status = 'Released'")).isEqualTo(10);
+    assertThat(bench.query("SELECT DISTINCT state FROM tenant_batch")).containsExactly(Map.of("state", "Verified"));
   }
 
   @Test

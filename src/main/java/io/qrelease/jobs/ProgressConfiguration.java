@@ -24,14 +24,14 @@ public class ProgressConfiguration {
   @Bean
   @StepScope
   public Progress batchProgress(ObjectProvider<ProgressReport> report) {
-    return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "batches sent", 0);
+    return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "sent batches", 0);
   }
 
   /** The progress of the entities a release verifies in its tenant. */
   @Bean
   @StepScope
   public Progress entityProgress(ObjectProvider<ProgressReport> report) {
-    return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "entities verified", 0);
+    return new Progress(report.getIfAvailable(() -> ProgressReport.NONE), "verified entities", 0);
   }
 
   /** The progress of a step that reads a staged selection a message at a time, however many there are. */

@@ -105,8 +105,7 @@ public class Reverification {
       Instant now = Instant.now();
       transaction.executeWithoutResult(status -> {
         store.reverified(action.actionId(), confirmed);
-        copies.confirm(confirmed.stream().map(AuditEntry::key).toList(), action.operator(),
-            confirmed.stream().map(entry -> now).toList());
+        copies.confirm(confirmed.stream().map(AuditEntry::key).toList(), action.operator(), now);
         byBatch.forEach((batch, count) -> outbox.reverified(action.actionId(), batch, count));
       });
     }

@@ -275,20 +275,12 @@ public class MailCopyStore {
    * Records what a tenant confirmed: each copy is in the Inbox, and one that was quarantined was
    * released by the operator at that time, whatever the store held since.
    */
-  public void confirm(List<EntityKey> keys, String operator, List<Instant> at) {
-    jdbc.batchUpdate(RELEASE, new BatchPreparedStatementSetter() {
-      @Override
-      public void setValues(PreparedStatement update, int index) throws SQLException {
-        update.setString(1, operator);
-        Columns.setInstant(update, 2, at.get(index));
-        update.setString(3, keys.get(index).networkMessageId());
-        update.setString(4, keys.get(index).recipient());
-      }
-
-      @Override
-      public int getBatchSize() {
-        return keys.size();
-      }
+  public void confirm(List<EntityKey> keys, String operator, Instant at) {
+    jdbc.batchUpdate(RELEASE, keys, keys.size(), (update, key) -> {
+      update.setString(1, operator);
+      Columns.setInstant(update, 2, at);
+      update.setString(3, key.networkMessageId());
+      update.setString(4, key.recipient());
     });
   }
 

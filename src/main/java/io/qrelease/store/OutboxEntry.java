@@ -2,6 +2,7 @@ package io.qrelease.store;
 
 import io.qrelease.domain.EntityKey;
 import io.qrelease.domain.MailCopy;
+import io.qrelease.domain.Verdict;
 import io.qrelease.mailbox.Entity;
 import java.time.Instant;
 
@@ -22,6 +23,11 @@ public record OutboxEntry(long position, EntityKey key, String quarantineIdentit
     MailCopy copy = new MailCopy(key.networkMessageId(), null, key.recipient(), null, null, null, null, null, null,
         null, null, null, quarantineIdentity);
     return new Entity(copy, operator, actedAt, toAllOfIdentity);
+  }
+
+  /** The entity's audit row, with the tenant's words on it and the batch it went in. */
+  public AuditEntry audited(Verdict verdict, String operator, String detail, Integer inBatch) {
+    return new AuditEntry(key, verdict, operator, actedAt, lineNumber, detail, inBatch);
   }
 
   OutboxEntry sentIn(int sentBatch, Instant acceptedAt) {

@@ -94,20 +94,22 @@ public class Apply implements ItemStreamWriter<DecidedMessage> {
     for (DecidedMessage message : chunk) {
       requested += message.requested();
       duplicates += message.duplicates();
-      Map<String, Set<String>> quarantinedByIdentity = outbox == null ? Map.of() : quarantinedByIdentity(message.copies());
-      Map<String, Set<String>> releasedByIdentity = outbox == null ? Map.of() : releasedByIdentity(message.decisions());
+      // Whether Exchange may be told to release an identity to all: asked only of a release for a tenant.
+      boolean releasing = outbox != null && type == ActionType.Release;
+      Map<String, Set<String>> quarantinedByIdentity = releasing ? quarantinedByIdentity(message.copies()) : Map.of();
+      Map<String, Set<String>> releasedByIdentity = releasing ? releasedByIdentity(message.decisions()) : Map.of();
       for (DecidedMessage.Decision decision : message.decisions()) {
         MailCopy copy = decision.release();
         AuditEntry entry = decision.audit();
         if (copy == null || (now == null && outbox == null)) {
           audit.add(entry);
-        } else if (outbox != null && type == ActionType.Release && copy.quarantineIdentity() == null) {
+        } else if (releasing && copy.quarantineIdentity() == null) {
           audit.add(new AuditEntry(entry.key(), new Verdict(Result.Failed,
               Reason.NoQuarantineIdentity), entry.operator(), entry.actedAt(), entry.lineNumber(),
               "No quarantine identity is known for this copy; import the quarantine export again.", null));
         } else {
           String identity = copy.quarantineIdentity();
-          boolean toAll = outbox != null && identity != null
+          boolean toAll = releasing
               && releasedByIdentity.get(identity).containsAll(quarantinedByIdentity.getOrDefault(identity, Set.of()));
           Entity entity = new Entity(copy, entry.operator(), entry.actedAt(), toAll);
           successes.add(entry);

@@ -3,9 +3,7 @@ package io.qrelease.jobs.release;
 import io.qrelease.domain.ActionType;
 import io.qrelease.store.OutboxEntry;
 import io.qrelease.store.OutboxStore;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -14,8 +12,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads the outbox as many batches at a time as the tenant lets run at once, in the order of sending:
  * a move's batch holds up to the tenant's batch size of entities, a release's up to that many
- * quarantine identities, each with all its recipients. A resumed run goes on after the last batch its committed chunks sent, so the
- * batch that was in flight when a run was cut short is read, numbered and sent again as it was.
+ * quarantine identities, each with all its recipients. A resumed run goes on after the last batch its
+ * committed chunks sent, so the batch that was in flight when a run was cut short is read, numbered
+ * and sent again as it was.
  */
 public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
 
@@ -32,13 +31,10 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
   private final ActionType type;
   private final int batchSize;
   private final int atOnce;
-  private final Deque<OutboxEntry> page = new ArrayDeque<>();
   /** The position of the last entry of the last batch read. */
   private long sentThrough;
-  /** The position of the last entry read from the outbox. */
-  private long readThrough;
   private int batches;
-  private boolean exhausted;
+  private OutboxPages pages;
 
   public OutboxBatches(OutboxStore outbox, String actionId, ActionType type, int batchSize, int atOnce) {
     this.outbox = outbox;
@@ -51,8 +47,8 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
   @Override
   public void open(ExecutionContext context) {
     sentThrough = context.getLong(SENT_THROUGH, 0L);
-    readThrough = sentThrough;
     batches = context.getInt(BATCHES_SENT, 0);
+    pages = new OutboxPages(sentThrough, PAGE, position -> outbox.after(actionId, position, PAGE));
   }
 
   @Override
@@ -63,11 +59,11 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
 
   @Override
   public List<SendingBatch> read() {
-    List<SendingBatch> batches = new ArrayList<>(atOnce);
-    for (SendingBatch next = nextBatch(); next != null; next = batches.size() < atOnce ? nextBatch() : null) {
-      batches.add(next);
+    List<SendingBatch> round = new ArrayList<>(atOnce);
+    for (SendingBatch next = nextBatch(); next != null; next = round.size() < atOnce ? nextBatch() : null) {
+      round.add(next);
     }
-    return batches.isEmpty() ? null : batches;
+    return round.isEmpty() ? null : round;
   }
 
   private SendingBatch nextBatch() {
@@ -75,7 +71,7 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
     int units = 0;
     String identity = null;
     while (true) {
-      OutboxEntry next = peek();
+      OutboxEntry next = pages.peek();
       if (next == null) {
         break;
       }
@@ -88,25 +84,12 @@ public class OutboxBatches implements ItemStreamReader<List<SendingBatch>> {
         units++;
         identity = next.quarantineIdentity();
       }
-      entries.add(page.poll());
+      entries.add(pages.poll());
     }
     if (entries.isEmpty()) {
       return null;
     }
     sentThrough = entries.get(entries.size() - 1).position();
     return new SendingBatch(++batches, entries);
-  }
-
-  private OutboxEntry peek() {
-    if (page.isEmpty() && !exhausted) {
-      int limit = PAGE;
-      List<OutboxEntry> entries = outbox.after(actionId, readThrough, limit);
-      exhausted = entries.size() < limit;
-      if (!entries.isEmpty()) {
-        readThrough = entries.get(entries.size() - 1).position();
-      }
-      page.addAll(entries);
-    }
-    return page.peek();
   }
 }

@@ -74,10 +74,10 @@ public class Send implements ItemWriter<List<SendingBatch>> {
         String refusal = receipt.refused().get(entry.key());
         if (refusal != null) {
           refused.add(entry);
-          audit.add(audited(entry, new Verdict(Result.Failed, Reason.TenantRejected), refusal, batch));
+          audit.add(entry.audited(new Verdict(Result.Failed, Reason.TenantRejected), operator, refusal, batch.number()));
         } else if (receipt.alreadyThere().contains(entry.key())) {
           alreadyThere.add(entry);
-          audit.add(audited(entry, Verdict.ALREADY_IN_DESTINATION, null, batch));
+          audit.add(entry.audited(Verdict.ALREADY_IN_DESTINATION, operator, null, batch.number()));
         } else {
           sent++;
         }
@@ -112,10 +112,5 @@ public class Send implements ItemWriter<List<SendingBatch>> {
     } finally {
       calls.shutdownNow();
     }
-  }
-
-  private AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail, SendingBatch batch) {
-    return new AuditEntry(entry.key(), verdict, operator, entry.actedAt(), entry.lineNumber(), detail,
-        batch.number());
   }
 }

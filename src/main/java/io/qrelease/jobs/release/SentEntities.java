@@ -2,9 +2,6 @@ package io.qrelease.jobs.release;
 
 import io.qrelease.store.OutboxEntry;
 import io.qrelease.store.OutboxStore;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -19,10 +16,8 @@ public class SentEntities implements ItemStreamReader<OutboxEntry> {
   private final OutboxStore outbox;
   private final String actionId;
   private final int pageSize;
-  private final Deque<OutboxEntry> page = new ArrayDeque<>();
   private long verifiedThrough;
-  private long readThrough;
-  private boolean exhausted;
+  private OutboxPages pages;
 
   public SentEntities(OutboxStore outbox, String actionId, int pageSize) {
     this.outbox = outbox;
@@ -33,7 +28,7 @@ public class SentEntities implements ItemStreamReader<OutboxEntry> {
   @Override
   public void open(ExecutionContext context) {
     verifiedThrough = context.getLong(VERIFIED_THROUGH, 0L);
-    readThrough = verifiedThrough;
+    pages = new OutboxPages(verifiedThrough, pageSize, position -> outbox.sentAfter(actionId, position, pageSize));
   }
 
   @Override
@@ -43,15 +38,7 @@ public class SentEntities implements ItemStreamReader<OutboxEntry> {
 
   @Override
   public OutboxEntry read() {
-    if (page.isEmpty() && !exhausted) {
-      List<OutboxEntry> entries = outbox.sentAfter(actionId, readThrough, pageSize);
-      exhausted = entries.size() < pageSize;
-      if (!entries.isEmpty()) {
-        readThrough = entries.get(entries.size() - 1).position();
-      }
-      page.addAll(entries);
-    }
-    OutboxEntry next = page.poll();
+    OutboxEntry next = pages.poll();
     if (next != null) {
       verifiedThrough = next.position();
     }

@@ -90,26 +90,20 @@ public class Verify implements ItemWriter<OutboxEntry> {
     Map<Integer, int[]> byBatch = new TreeMap<>();
     Instant confirmedAt = Instant.now();
     for (OutboxEntry entry : landed) {
-      audit.add(audited(entry, Verdict.SUCCESS, null));
+      audit.add(entry.audited(Verdict.SUCCESS, operator, null, entry.batch()));
       byBatch.computeIfAbsent(entry.batch(), batch -> new int[2])[0]++;
     }
     for (OutboxEntry entry : notLanded) {
       String said = lastSaid.get(entry.key());
-      audit.add(audited(entry, new Verdict(Result.Failed, Reason.NotVerified),
+      audit.add(entry.audited(new Verdict(Result.Failed, Reason.NotVerified), operator,
           "Not confirmed within " + timeout.toSeconds() + " s of the batch's acceptance"
-              + (said == null ? "" : "; the tenant last said: " + said)));
+              + (said == null ? "" : "; the tenant last said: " + said), entry.batch()));
       byBatch.computeIfAbsent(entry.batch(), batch -> new int[2])[1]++;
     }
     if (!landed.isEmpty()) {
-      copies.confirm(landed.stream().map(OutboxEntry::key).toList(), operator,
-          landed.stream().map(entry -> confirmedAt).toList());
+      copies.confirm(landed.stream().map(OutboxEntry::key).toList(), operator, confirmedAt);
     }
     actions.audit(actionId, audit);
     byBatch.forEach((batch, counts) -> outbox.verified(actionId, batch, counts[0], counts[1]));
-  }
-
-  private AuditEntry audited(OutboxEntry entry, Verdict verdict, String detail) {
-    return new AuditEntry(entry.key(), verdict, operator, entry.actedAt(), entry.lineNumber(), detail,
-        entry.batch());
   }
 }

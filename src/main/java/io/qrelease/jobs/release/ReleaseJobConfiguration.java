@@ -200,14 +200,21 @@ public class ReleaseJobConfiguration {
   }
 
   /**
+   * The Microsoft 365 connection of the tenant file, as it is at each step's start: a run resumed after
+   * the block was taken out has an outbox that can go nowhere.
+   */
+  private static Microsoft365 connection(String tenantFile) {
+    return Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(() -> new IllegalStateException(
+        tenantFile + " no longer connects to Microsoft 365, and this release's outbox waits to be sent there;"
+            + " put its microsoft365 block back and run qrelease restart --last."));
+  }
+
+  /**
    * The tenant a release sends its outbox to, and asks where its entities are: made by each step's
    * writer itself rather than as a step-scoped bean, since concurrent remediations call it from
    * threads that have no step scope.
    */
-  private static MailboxActions tenantMailbox(String tenantFile, Patience patience) {
-    Microsoft365 tenant = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(() -> new IllegalStateException(
-        tenantFile + " no longer connects to Microsoft 365, and this release's outbox waits to be sent there;"
-            + " put its microsoft365 block back and run qrelease restart --last."));
+  private static MailboxActions tenantMailbox(Microsoft365 tenant, Patience patience) {
     return new Microsoft365Actions(tenant, patience);
   }
 
@@ -226,7 +233,7 @@ public class ReleaseJobConfiguration {
       @Value("#{jobParameters['" + ReleaseParameters.ACTION + "']}") String action,
       @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile) {
     ActionType type = ActionType.fromOption(action);
-    Microsoft365 tenant = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow();
+    Microsoft365 tenant = connection(tenantFile);
     return new OutboxBatches(outbox, actionId, type, batchSize(tenant, type),
         type == ActionType.MoveToInbox ? tenant.maxConcurrentRemediations() : 1);
   }
@@ -245,10 +252,11 @@ public class ReleaseJobConfiguration {
     ActionType type = ActionType.fromOption(action);
     TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    int batchSize = batchSize(Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow(), type);
+    Microsoft365 tenant = connection(tenantFile);
+    int batchSize = batchSize(tenant, type);
     long batches = (outbox.count(actionId) + batchSize - 1) / batchSize;
     ActionRecord recorded = actions.find(actionId).orElseThrow();
-    return new Send(outbox, actions, tenantMailbox(tenantFile, patience), ownTransaction, actionId, type,
+    return new Send(outbox, actions, tenantMailbox(tenant, patience), ownTransaction, actionId, type,
         recorded.name(), recorded.operator(), batches);
   }
 
@@ -268,9 +276,9 @@ public class ReleaseJobConfiguration {
       @Value("#{jobParameters['" + ReleaseParameters.TENANT + "']}") String tenantFile,
       @Value("#{jobParameters['" + ReleaseParameters.OPERATOR + "']}") String operator,
       @Value("${qrelease.verify-poll:5s}") Duration pollEvery) {
-    Duration timeout = Tenant.load(Path.of(tenantFile)).microsoft365().orElseThrow().verifyTimeout();
-    return new Verify(tenantMailbox(tenantFile, patience), actions, outbox, copies, actionId, operator,
-        ActionType.fromOption(action), timeout, pollEvery);
+    Microsoft365 tenant = connection(tenantFile);
+    return new Verify(tenantMailbox(tenant, patience), actions, outbox, copies, actionId, operator,
+        ActionType.fromOption(action), tenant.verifyTimeout(), pollEvery);
   }
 
   @Bean
